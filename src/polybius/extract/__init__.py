@@ -1,0 +1,1 @@
+"""Extractors: functions of a parsed document (``Analysis``) that return report items."""

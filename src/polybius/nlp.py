@@ -1,0 +1,43 @@
+"""The one place that loads and configures the spaCy pipeline."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from polybius.errors import ModelError
+
+PARAGRAPH_COMPONENT = "polybius_paragraphs"
+
+
+@Language.component(
+    PARAGRAPH_COMPONENT,
+    assigns=["token.is_sent_start"],
+)
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every blank line, so no sentence crosses a paragraph."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space and previous.text.count("\n") >= 2:
+            token.is_sent_start = True
+        elif token.is_space and token.text.count("\n") >= 2:
+            token.is_sent_start = False
+    return doc
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str) -> Language:
+    """Load the spaCy pipeline ``name`` once per process, with Polybius's components added."""
+    try:
+        nlp = spacy.load(name)
+    except OSError as error:
+        raise ModelError(
+            f"cannot load spaCy pipeline {name!r}: install it (make run does) "
+            "or set POLYBIUS_MODEL to an installed pipeline"
+        ) from error
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    return nlp

@@ -1,0 +1,1 @@
+"""Resolvers: mentions to identities (gazetteer places, actor identities, calendar values)."""
