@@ -31,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Sourced, geolocated, time-resolved event data from news reports, offline.",
     )
     parser.add_argument("--version", action="version", version=f"polybius {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True, help="what to do")
     for name, module_name in COMMANDS.items():
         try:
             module = importlib.import_module(module_name)

@@ -23,7 +23,8 @@ EVALUATIONS: dict[str, str] = {
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """One sub-subcommand per evaluation that is installed."""
-    evaluations = parser.add_subparsers(dest="evaluation", metavar="DATASET", required=True)
+    evaluations = parser.add_subparsers(dest="evaluation", metavar="DATASET", required=True,
+                                        help="the gold dataset to evaluate on")
     for name, module_name in EVALUATIONS.items():
         try:
             module = importlib.import_module(module_name)

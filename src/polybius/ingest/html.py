@@ -7,7 +7,13 @@ import re
 import trafilatura
 
 from polybius.errors import InputError
-from polybius.ingest.scraped import ORIGINAL_SOURCE, classify, join_broken_paragraphs, split_names
+from polybius.ingest.scraped import (
+    ORIGINAL_SOURCE,
+    classify,
+    is_prose,
+    join_broken_paragraphs,
+    split_names,
+)
 from polybius.model import Document
 
 HTML_SNIFF = re.compile(r"^\s*(<!doctype html|<html\b|<head\b|<body\b|<article\b|<div\b|<p\b)", re.I)
@@ -38,8 +44,8 @@ def parse_html(html: str, *, source: str, url: str | None = None) -> Document:
             break
         if action is None:
             kept.append(paragraph)
-    if not kept:
-        raise InputError(source, "the HTML page holds only boilerplate, no article text")
+    if not any(map(is_prose, kept)):
+        raise InputError(source, "no article text found in the HTML page (only menus or boilerplate)")
     return Document(
         text="\n\n".join(join_broken_paragraphs(kept)),
         source=source,

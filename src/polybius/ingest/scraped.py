@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from functools import lru_cache
 
 from polybius.lexicons import read_table
@@ -28,12 +28,14 @@ ORIGINAL_SOURCE = re.compile(
     r"|originally published (?:on|by|in|at))\s+(.+?)\s*\.?\s*$",
     re.IGNORECASE,
 )
-MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-DATE_PATTERNS = (
-    (re.compile(rf"\b(({MONTHS})\.? \d{{1,2}},? \d{{4}})\b", re.I), ("%B %d, %Y", "%B %d %Y")),
-    (re.compile(rf"\b(\d{{1,2}} ({MONTHS}),? \d{{4}})\b", re.I), ("%d %B %Y", "%d %B, %Y")),
-    (re.compile(r"\b(\d{4}-\d{2}-\d{2})\b"), ("%Y-%m-%d",)),
-)
+MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MONTH = rf"({'|'.join(MONTH_ABBREVIATIONS)})[a-z]*\.?"
+MONTH_NUMBER = {m: i for i, m in enumerate(MONTH_ABBREVIATIONS, 1)}
+MONTH_DAY_YEAR = re.compile(rf"\b{MONTH} (\d{{1,2}}),? (\d{{4}})\b", re.IGNORECASE)
+DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}}) {MONTH},? (\d{{4}})\b", re.IGNORECASE)
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")
+# A wire dateline opens the first paragraph: "BAMAKO, Nov 12, 2025 (Example Wire) - ".
+DATELINE = re.compile(r"^([A-Z][A-Z .'-]+),\s+(.{6,20}?\d{4})\s*(?:\(([^)]{2,60})\))?\s*[-–—]+\s")
 SENTENCE_END = re.compile(r"[.!?…:;\"”’)\]]\s*$")
 # A body paragraph is prose: at least this many words. Header lines (title, byline, tags,
 # publisher/date) are shorter; 12 words separates them on every page shape we have seen.
@@ -78,16 +80,19 @@ def join_lines(lines: list[str]) -> str:
 
 def find_date(line: str) -> tuple[str, date] | None:
     """The first calendar date written in a line, with the text that expressed it."""
-    for pattern, formats in DATE_PATTERNS:
-        match = pattern.search(line)
-        if not match:
+    found = []
+    for match in MONTH_DAY_YEAR.finditer(line):
+        found.append((match.start(), match.group(0), match.group(1), match.group(2), match.group(3)))
+    for match in DAY_MONTH_YEAR.finditer(line):
+        found.append((match.start(), match.group(0), match.group(2), match.group(1), match.group(3)))
+    for match in ISO_DATE.finditer(line):
+        found.append((match.start(), match.group(0), match.group(2), match.group(3), match.group(1)))
+    for _, written, month, day, year in sorted(found):
+        number = int(month) if month.isdigit() else MONTH_NUMBER[month[:3].lower()]
+        try:
+            return written, date(int(year), number, int(day))
+        except ValueError:
             continue
-        written = re.sub(r"\s+", " ", match.group(1).replace(".", ""))
-        for fmt in formats:
-            try:
-                return written, datetime.strptime(written, fmt).date()
-            except ValueError:
-                continue
     return None
 
 
@@ -105,7 +110,18 @@ def parse_scraped_page(text: str) -> ScrapedPage:
         for line in block:
             read_header_line(page, line)
     page.paragraphs = join_broken_paragraphs(body_paragraphs(page, blocks[start:]))
+    if page.paragraphs:
+        read_dateline(page, page.paragraphs[0])
     return page
+
+
+def read_dateline(page: ScrapedPage, paragraph: str) -> None:
+    """Publication date and wire service from a dateline opening the body, where missing."""
+    match = DATELINE.match(paragraph)
+    found = find_date(match.group(2)) if match else None
+    if match and found:
+        page.published = page.published or found[1].isoformat()
+        page.publisher = page.publisher or match.group(3)
 
 
 def read_header_line(page: ScrapedPage, raw_line: str) -> None:
