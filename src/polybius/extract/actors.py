@@ -1,12 +1,146 @@
-"""Placeholder: being written (see the helper's brief)."""
+"""Actors stage: named and nominal entities with canonical name, title, country and sector.
+
+Named mentions come from spaCy's NER plus the well-known actors of ``lexicons/actors.tsv``;
+mentions over a place found by the places stage are not people or organisations, and a
+country is an entity only as a country (GPE). Mentions merge by canonical name: a later
+"Carter" joins an earlier "Ashton Carter", "Times" joins "The New York Times". Nominal
+entities (``nominal=True``) are unnamed groups that act or speak: "US officials",
+"the Italian government", "US-backed militias" (``backed_by="USA"``), "warplanes".
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
 
 from polybius.analysis import Analysis
+from polybius.extract.actor_mentions import Mention, named_mentions, nominal_mentions
+from polybius.model import Entity, Span
+
+__all__ = ["extract_entities", "entity_at", "entity_for_token"]
 
 
-def extract_entities(analysis: Analysis) -> list[Any]:
-    """Placeholder."""
-    return []
+@dataclass
+class _Group:
+    """Mentions that name one entity, while they are being merged."""
+
+    name: str
+    type: str
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def extract_entities(analysis: Analysis) -> list[Entity]:
+    """Named and nominal actors of the document, each with all its mentions."""
+    doc = analysis.doc
+    named = named_mentions(doc, analysis.places)
+    groups = _merge_named(named)
+    taken = {i for m in named for i in range(m.start, m.end)}
+    context = _dominant_country(analysis)
+    nominals = nominal_mentions(doc, taken, context)
+    groups.extend(_merge_nominal(nominals))
+    groups.sort(key=lambda g: min(m.start for m in g.mentions))
+    return [_entity(f"e{n}", group, doc) for n, group in enumerate(groups, 1)]
+
+
+def _merge_named(mentions: list[Mention]) -> list[_Group]:
+    """Group mentions by canonical name; short names join the nearest fuller one."""
+    groups: dict[tuple[str, str], _Group] = {}
+    ordered = sorted(mentions, key=lambda m: (-len(m.name.split()), m.start))
+    for mention in ordered:
+        key = (mention.type, mention.key)
+        if key not in groups:
+            fuller = _fuller_group(mention, groups)
+            if fuller is not None:
+                fuller.mentions.append(mention)
+                continue
+            groups[key] = _Group(mention.name, mention.type)
+        groups[key].mentions.append(mention)
+    return list(groups.values())
+
+
+def _fuller_group(mention: Mention, groups: dict[tuple[str, str], _Group]) -> _Group | None:
+    """The group whose multi-word name ends (or, for people, starts) with this one-word name."""
+    words = mention.name.split()
+    if len(words) != 1 or mention.type not in ("PERSON", "ORG") or not mention.standalone:
+        return None
+    word = words[0]
+    candidates = [
+        g
+        for (kind, _), g in groups.items()
+        if kind == mention.type
+        and len(g.name.split()) > 1
+        and (g.name.split()[-1] == word or (kind == "PERSON" and g.name.split()[0] == word))
+    ]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda g: _distance(g, mention.start))
+
+
+def _distance(group: _Group, position: int) -> tuple[int, int]:
+    """Prefer the nearest preceding mention of a group, then the nearest following one."""
+    before = [position - m.start for m in group.mentions if m.start <= position]
+    after = [m.start - position for m in group.mentions if m.start > position]
+    return (0, min(before)) if before else (1, min(after))
+
+
+def _merge_nominal(mentions: list[Mention]) -> list[_Group]:
+    groups: dict[str, _Group] = {}
+    for mention in mentions:
+        key = f"{mention.key}|{mention.country}|{mention.backed_by}"
+        groups.setdefault(key, _Group(mention.name, mention.type)).mentions.append(mention)
+    return list(groups.values())
+
+
+def _first(values: list[str | None]) -> str | None:
+    return next((v for v in values if v), None)
+
+
+def _entity(entity_id: str, group: _Group, doc: Doc) -> Entity:
+    mentions = sorted(group.mentions, key=lambda m: m.start)
+    titles = [m.title for m in mentions if m.title]
+    return Entity(
+        id=entity_id,
+        name=group.name,
+        type=group.type,
+        mentions=[Span(m.start_char, m.end_char, m.text) for m in mentions],
+        title=max(titles, key=len) if titles else None,
+        country=_first([m.country for m in mentions]),
+        sector=_first([m.sector for m in mentions]),
+        backed_by=_first([m.backed_by for m in mentions]),
+        nominal=mentions[0].nominal,
+    )
+
+
+def _dominant_country(analysis: Analysis) -> str | None:
+    """The country most mentioned among the document's places, the default setting of actors."""
+    counts: Counter[str] = Counter()
+    for place in analysis.places:
+        if place.country:
+            counts[place.country] += len(place.mentions)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def entity_at(analysis: Analysis, start: int, end: int) -> Entity | None:
+    """The entity whose mention covers the characters ``start:end`` (the tightest one), else
+    the one whose mention overlaps them most; None when no mention touches them."""
+    best: tuple[int, int, Entity] | None = None
+    for entity in analysis.entities:
+        for mention in entity.mentions:
+            overlap = min(end, mention.end) - max(start, mention.start)
+            if overlap <= 0:
+                continue
+            covers = mention.start <= start and end <= mention.end
+            score = (0 if covers else 1, mention.end - mention.start if covers else -overlap)
+            if best is None or score < best[:2]:
+                best = (*score, entity)
+    return best[2] if best else None
+
+
+def entity_for_token(analysis: Analysis, token: Token | TokenSpan) -> Entity | None:
+    """The entity covering a spaCy token or span of ``analysis.doc``."""
+    if isinstance(token, Token):
+        return entity_at(analysis, token.idx, token.idx + len(token.text))
+    return entity_at(analysis, token.start_char, token.end_char)

@@ -1,12 +1,296 @@
-"""Placeholder: being written (see the helper's brief)."""
+"""Attribution stage: quotations and reported speech, with their sources, chains and outlets.
+
+1. Quotations are found in the text (``quotes``); cues in the parse (``attribution_cues``).
+2. A cue whose sentence holds a quotation takes it as its content (``direct``); a quotation
+   split by its cue ("X," Renzi stated, "Y.") is one content; a cue with nothing after its
+   colon takes the quotation that follows.
+3. A quotation no cue claimed continues the speaker of the quotation just before it.
+4. Sources link to entities (pronouns to the nearest compatible earlier one); unnamed sources
+   get a kind and affiliation; "citing" and "quoted by" make ``via`` chains; "told X" and
+   "in an interview with X" name the ``outlet`` when X is a news medium.
+The author's own assertions carry no cue and so are never attributions.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from spacy.tokens import Doc, Token
 
 from polybius.analysis import Analysis
+from polybius.extract.actors import entity_at
+from polybius.extract.attribution_cues import Claim, find_claims
+from polybius.extract.quotes import find_quotes
+from polybius.model import Attribution, Entity, Source, Span
+from polybius.resolve.actors import anonymous_kind
+
+Chars = tuple[int, int]
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"they", "them"})
+THING_PRONOUNS = frozenset({"it"})
+NOT_SOURCES = frozenset({"DATE", "TIME", "MONEY", "QUANTITY"})
+MIN_QUOTE_WORDS = 4  # shorter quotations are mostly scare quotes ("invasion"), not speech
+# A speaker's next quotation follows within about 60 words (a short paragraph).
+CONTINUATION_GAP = 400
 
 
-def extract_attributions(analysis: Analysis) -> list[Any]:
-    """Placeholder."""
-    return []
+def extract_attributions(analysis: Analysis) -> list[Attribution]:
+    """Quotations and reported speech of the document, each with source, cue and content."""
+    doc, text = analysis.doc, analysis.text
+    quotes = [q for q in find_quotes(text) if len(text[q[0] : q[1]].split()) >= MIN_QUOTE_WORDS]
+    claims = find_claims(doc, _tokens_inside(doc, quotes))
+    contents = _assign_quotes(doc, claims, quotes)
+    contents.update(_continuations(doc, claims, contents, quotes))
+    _drop_nested(doc, claims, contents)
+    return _records(analysis, claims, contents)
+
+
+def _drop_nested(doc: Doc, claims: list[Claim], contents: dict[int, Chars]) -> None:
+    """Drop claims whose cue lies inside another claim's content: the outer claim already
+    carries those words ("X said Y wants Z" is X's claim)."""
+    relaying = ("continued", "belief")
+    outer = sorted((c, n) for n, c in contents.items() if claims[n].kind not in relaying)
+    for n in list(contents):
+        cue = doc[claims[n].cue[0]].idx
+        if any(c[0] <= cue < c[1] and m != n and claims[m].cue != claims[n].cue for c, m in outer):
+            del contents[n]
+
+
+def _tokens_inside(doc: Doc, quotes: list[Chars]) -> set[int]:
+    inside: set[int] = set()
+    for start, end in quotes:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            inside.update(range(span.start + 1, span.end - 1))
+    return inside
+
+
+def _chars(doc: Doc, tokens: tuple[int, int] | None) -> Chars | None:
+    """Character span of a token span, without edge punctuation other than quote marks."""
+    if tokens is None:
+        return None
+    start, end = tokens
+    while start < end and _trimmable(doc[start]):
+        start += 1
+    while end > start and _trimmable(doc[end - 1]):
+        end -= 1
+    if end <= start:
+        return None
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _trimmable(token: Token) -> bool:
+    return token.is_space or (token.is_punct and not token.is_quote and token.text not in "()")
+
+
+def _assign_quotes(doc: Doc, claims: list[Claim], quotes: list[Chars]) -> dict[int, Chars]:
+    """Each claim's content in characters, a quotation replacing or filling a clause.
+
+    A cue takes the quotations of its sentence that no other cue stands between ("“X,” Trump
+    told a rally, saying Clinton would “Y”": X is told, Y is said).
+    """
+    cues = sorted({doc[claim.cue[0]].idx for claim in claims})
+    contents: dict[int, Chars] = {}
+    for n, claim in enumerate(claims):
+        content = _chars(doc, claim.content)
+        cue = doc[claim.cue[0]]
+        sentence = (cue.sent.start_char, cue.sent.end_char)
+        around = [
+            q
+            for q in quotes
+            if _overlaps(q, sentence) and not _inside(cue.idx, q) and not _cue_between(cues, q, cue.idx)
+        ]
+        if around and (content is None or _mostly_quoted(content, around)):
+            parts = around + ([content] if content else [])
+            content = (min(q[0] for q in parts), max(q[1] for q in parts))
+        elif content is None:
+            content = _adjacent_quote(doc.text, sentence, quotes)
+        if content is not None:
+            contents[n] = content
+    return contents
+
+
+def _cue_between(cues: list[int], quote: Chars, position: int) -> bool:
+    low, high = (quote[1], position) if quote[1] <= position else (position + 1, quote[0])
+    return any(low <= c < high for c in cues)
+
+
+def _overlaps(a: Chars, b: Chars) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _inside(position: int, span: Chars) -> bool:
+    return span[0] <= position < span[1]
+
+
+def _mostly_quoted(content: Chars, quotes: list[Chars]) -> bool:
+    quoted = sum(max(0, min(q[1], content[1]) - max(q[0], content[0])) for q in quotes)
+    return quoted * 2 >= content[1] - content[0]
+
+
+def _adjacent_quote(text: str, sentence: Chars, quotes: list[Chars]) -> Chars | None:
+    """The quotation right after a cue sentence ending in a colon, or right before it."""
+    for quote in quotes:
+        gap_after = text[sentence[1] : quote[0]]
+        colon = text[: sentence[1]].rstrip()[-1:] == ":"
+        if quote[0] >= sentence[1] and not gap_after.strip() and colon:
+            return quote
+        gap_before = text[quote[1] : sentence[0]]
+        if quote[1] <= sentence[0] and not gap_before.strip() and "\n\n" not in gap_before:
+            return quote
+    return None
+
+
+def _continuations(doc: Doc, claims: list[Claim], contents: dict[int, Chars], quotes: list[Chars]) -> dict[int, Chars]:
+    """Quotations no cue claimed, attached (as new claims) to the claim just before them."""
+    added: dict[int, Chars] = {}
+    claimed = sorted(contents.values())
+    for quote in quotes:
+        if any(_overlaps(quote, c) for c in claimed):
+            continue
+        previous = _previous_claim(claims, {**contents, **added}, quote)
+        if previous is None:
+            continue
+        claims.append(Claim(cue=previous.cue, source=previous.source, content=None, recipients=[], kind="continued"))
+        added[len(claims) - 1] = quote
+    return added
+
+
+def _previous_claim(claims: list[Claim], contents: dict[int, Chars], quote: Chars) -> Claim | None:
+    """The claim whose content ends nearest before ``quote``, less than ``CONTINUATION_GAP``
+    characters before it: a quotation that follows someone's words is theirs ("Ortiz said the
+    bridge would reopen. “We are ready.”")."""
+    before = [(c[1], n) for n, c in contents.items() if c[1] <= quote[0]]
+    if not before:
+        return None
+    end, n = max(before)
+    return claims[n] if quote[0] - end < CONTINUATION_GAP else None
+
+
+def _records(analysis: Analysis, claims: list[Claim], contents: dict[int, Chars]) -> list[Attribution]:
+    """Attribution records in text order; claims without content or a valid source dropped."""
+    order = sorted(contents, key=lambda n: (contents[n][0], claims[n].cue[0]))
+    ids = {id(claims[n]): f"a{i}" for i, n in enumerate(order, 1)}
+    records = []
+    for n in order:
+        claim = claims[n]
+        source = _source(analysis, claim)
+        if source is None:
+            continue
+        records.append(
+            Attribution(
+                id=ids[id(claim)],
+                source=source,
+                cue=_cue(analysis, claim),
+                content=_span(analysis, contents[n]),
+                direct=_is_direct(analysis.text, contents[n]),
+                via=ids.get(id(claim.via)) if claim.via is not None else None,
+                outlet=_outlet(analysis, claim),
+            )
+        )
+    return _renumber(records)
+
+
+def _cue(analysis: Analysis, claim: Claim) -> Span | None:
+    if claim.kind == "continued":
+        return None
+    return _span(analysis, _token_chars(analysis.doc, claim.cue))
+
+
+def _renumber(records: list[Attribution]) -> list[Attribution]:
+    """Number records a1.. in order, keeping ``via`` links pointing at the renumbered ids."""
+    mapping = {r.id: f"a{i}" for i, r in enumerate(records, 1)}
+    for record in records:
+        record.id = mapping[record.id]
+        record.via = mapping.get(record.via) if record.via else None
+    return records
+
+
+def _token_chars(doc: Doc, tokens: tuple[int, int]) -> Chars:
+    return doc[tokens[0]].idx, doc[tokens[1] - 1].idx + len(doc[tokens[1] - 1].text)
+
+
+def _span(analysis: Analysis, chars: Chars) -> Span:
+    return Span(chars[0], chars[1], analysis.text[chars[0] : chars[1]])
+
+
+def _is_direct(text: str, content: Chars) -> bool:
+    return text[content[0]] in "\"\u201c`'" and text[content[1] - 1] in "\"\u201d'"
+
+
+def _source(analysis: Analysis, claim: Claim) -> Source | None:
+    """Who stands behind a claim; None when the would-be source is a place or a date."""
+    if claim.source is None:
+        # "it was reported that": a speech cue without a source; a bare "seeking to" is no claim
+        return None if claim.kind == "belief" else Source(text="", anonymous=True)
+    doc = analysis.doc
+    chars = _chars(doc, claim.source)
+    if chars is None:
+        return Source(text="", anonymous=True)
+    head = doc[claim.source[0] : claim.source[1]].root
+    if head.ent_type_ in NOT_SOURCES and not head.text.endswith("-old"):
+        return None  # "last week showed ...", but "the 46-year-old said" is a person
+    if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
+        head = head.head.head  # "officials, who said": the officials stand behind it
+    entity = (
+        _pronoun_entity(analysis, head)
+        if head.pos_ == "PRON"
+        else entity_at(analysis, head.idx, head.idx + len(head.text))
+    )
+    if entity is None and head.ent_type_ in ("GPE", "LOC", "") and _is_place(analysis, head):
+        return None  # a town is no speaker; a name the NER took for a building may be one
+    return _describe(analysis.text, chars, head, entity)
+
+
+def _describe(text: str, chars: Chars, head: Token, entity: Entity | None) -> Source:
+    kind = anonymous_kind(head.lemma_) if entity is None or entity.nominal else None
+    anonymous = kind is not None and head.ent_type_ not in ("PERSON", "ORG")
+    phrase = text[chars[0] : chars[1]]
+    return Source(
+        text=phrase,
+        start=chars[0],
+        end=chars[1],
+        entity=entity.id if entity else None,
+        anonymous=anonymous,
+        kind=kind if anonymous else None,
+        affiliation=_affiliation(phrase) if anonymous else None,
+    )
+
+
+def _affiliation(phrase: str) -> str:
+    words = phrase.split()
+    if words and words[0].lower() in ("a", "an", "the", "one", "some", "two", "several"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _is_place(analysis: Analysis, head: Token) -> bool:
+    return any(m.start <= head.idx < m.end for place in analysis.places for m in place.mentions)
+
+
+def _pronoun_entity(analysis: Analysis, pronoun: Token) -> Entity | None:
+    """The nearest earlier entity a pronoun can stand for ("he" -> a person)."""
+    word = pronoun.lower_
+    if word in PERSON_PRONOUNS:
+        allowed = {"PERSON"}
+    elif word in GROUP_PRONOUNS:
+        allowed = {"ORG", "GPE", "NORP", "PERSON"}
+    elif word in THING_PRONOUNS:
+        allowed = {"ORG", "GPE"}
+    else:
+        return None
+    best: tuple[int, Entity] | None = None
+    for entity in analysis.entities:
+        if entity.type not in allowed or (word in PERSON_PRONOUNS and entity.nominal):
+            continue
+        for mention in entity.mentions:
+            if mention.end <= pronoun.idx and (best is None or mention.end > best[0]):
+                best = (mention.end, entity)
+    return best[1] if best else None
+
+
+def _outlet(analysis: Analysis, claim: Claim) -> str | None:
+    """The news medium the words were given to, when a recipient is one."""
+    for token in claim.recipients:
+        entity = entity_at(analysis, token.idx, token.idx + len(token.text))
+        if entity is not None and entity.sector == "MED":
+            return entity.id
+    return None

@@ -1,12 +1,166 @@
-"""Placeholder: being written (see the helper's brief)."""
+"""Events: who did what to whom, coded in PLOVER, with status, quantities, place and date.
+
+1. Triggers (``event_triggers``): verb and noun triggers from the lexicon, one per event;
+   light verbs ("launched an airstrike") and casualty verbs ("killing 50") fold into them.
+2. Roles (``event_roles``): actor and recipient entity ids from the parse and the entities
+   the actors stage found.
+3. Status (``event_status``): planned, hypothetical, denied, negated, claimed or occurred, and
+   whether a hedge ("reportedly") qualifies it.
+4. Quantities (``quantities``): each typed count of a sentence goes to the nearest event.
+5. Place and date: the places and times stages' ``locate_event`` and ``date_event``, which look
+   in the clause, then the sentence, then the paragraph.
+"""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from typing import Any
 
+from spacy.tokens import Span as TokenSpan
+from spacy.tokens import Token
+
 from polybius.analysis import Analysis
+from polybius.extract.event_roles import EntityIndex, noun_roles, verb_roles
+from polybius.extract.event_status import (
+    attribution_for,
+    decide_status,
+    is_hedged,
+    status_cues,
+)
+from polybius.extract.event_triggers import VERB_POS, Trigger, find_triggers
+from polybius.extract.quantities import find_quantities
+from polybius.model import Event, EventDate, Quantity, Span
+
+log = logging.getLogger(__name__)
+
+# CAMEO codes for a stated intention (PLOVER codes intent to cooperate as AGREE and intent to
+# use force or pressure as THREATEN); used when an event is planned.
+INTENT_CAMEO = {
+    "AID": "033",
+    "COOPERATE": "031",
+    "CONSULT": "036",
+    "RETREAT": "035",
+    "CONCEDE": "035",
+    "SUPPORT": "032",
+    "ASSAULT": "138",
+    "MOBILIZE": "138",
+    "COERCE": "137",
+    "SANCTION": "131",
+}
 
 
-def extract_events(analysis: Analysis) -> list[Any]:
-    """Placeholder."""
-    return []
+def extract_events(analysis: Analysis) -> list[Event]:
+    """Every event in the document, in text order, with its evidence."""
+    doc = analysis.doc
+    index = EntityIndex(doc, analysis.entities)
+    triggers = find_triggers(doc)
+    events = [_event(analysis, index, trigger, n) for n, trigger in enumerate(triggers, 1)]
+    _assign_quantities(triggers, events)
+    return events
+
+
+def _event(analysis: Analysis, index: EntityIndex, trigger: Trigger, number: int) -> Event:
+    doc, text = analysis.doc, analysis.text
+    first, last = doc[trigger.first], doc[trigger.last]
+    span = Span(first.idx, last.idx + len(last.text), text[first.idx : last.idx + len(last.text)])
+    actors, recipients = _roles(index, trigger)
+    attribution = attribution_for(analysis.attributions, span.start, span.end)
+    status = decide_status(status_cues(trigger.token, trigger.governor), attribution)
+    entry = trigger.entry
+    return Event(
+        id=f"ev{number}",
+        type=entry.type,
+        evidence=_sentence_span(trigger.token.sent),
+        mode=entry.mode,
+        cameo=INTENT_CAMEO.get(entry.type, entry.cameo) if status == "planned" else entry.cameo,
+        actors=actors,
+        recipients=recipients,
+        place=_place(analysis, span),
+        date=_date(analysis, span),
+        status=status,
+        hedged=is_hedged(trigger.token, trigger.governor),
+        attribution=attribution.id if attribution is not None else None,
+        trigger=span,
+    )
+
+
+def _roles(index: EntityIndex, trigger: Trigger) -> tuple[list[str], list[str]]:
+    kind = trigger.entry.type
+    token = trigger.token
+    if token.pos_ in VERB_POS:
+        actors, recipients = verb_roles(index, token, kind, token)
+        return actors, _with_victims(index, trigger, actors, recipients)
+    skip = set(range(trigger.first, trigger.last + 1))
+    actors, recipients = noun_roles(index, token, kind, skip)
+    verb = trigger.governor or _head_verb(token)
+    if verb is not None:
+        more_actors, more_recipients = verb_roles(index, verb, kind, token)
+        actors = actors or more_actors
+        recipients = recipients or [r for r in more_recipients if r not in actors]
+    return actors, _with_victims(index, trigger, actors, recipients)
+
+
+def _with_victims(index: EntityIndex, trigger: Trigger, actors: list[str], recipients: list[str]) -> list[str]:
+    """Add those killed or wounded ("killing a general") to an assault's recipients."""
+    for verb in trigger.absorbed:
+        _, victims = verb_roles(index, verb, trigger.entry.type, trigger.token)
+        recipients = recipients + [v for v in victims if v not in recipients and v not in actors]
+    return recipients
+
+
+def _head_verb(noun: Token) -> Token | None:
+    """For a noun trigger that is a verb's object ("approved airstrikes"), that verb."""
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB":
+        return noun.head
+    return None
+
+
+def _sentence_span(sent: TokenSpan) -> Span:
+    text = sent.text.strip()
+    start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+    return Span(start, start + len(text), text)
+
+
+def _hook(module: str, name: str) -> Callable[..., Any] | None:
+    """A function of another stage, or None while that stage does not provide it yet."""
+    try:
+        imported = __import__(f"polybius.extract.{module}", fromlist=[name])
+    except ImportError:
+        return None
+    return getattr(imported, name, None)
+
+
+def _place(analysis: Analysis, span: Span) -> str | None:
+    locate = _hook("places", "locate_event")
+    if locate is None:
+        return None
+    place, _scope = locate(analysis, span.start, span.end)
+    return place
+
+
+def _date(analysis: Analysis, span: Span) -> EventDate | None:
+    date_event = _hook("times", "date_event")
+    return date_event(analysis, span.start, span.end) if date_event is not None else None
+
+
+def _assign_quantities(triggers: list[Trigger], events: list[Event]) -> None:
+    """Give each typed count of a sentence to the event it is closest to."""
+    by_sentence: dict[int, list[int]] = {}
+    for n, trigger in enumerate(triggers):
+        by_sentence.setdefault(trigger.token.sent.start, []).append(n)
+    for members in by_sentence.values():
+        sent = triggers[members[0]].token.sent
+        for quantity in find_quantities(sent):
+            owner = min(members, key=lambda n: _distance(triggers[n], quantity))
+            events[owner].quantities.append(quantity)
+
+
+def _distance(trigger: Trigger, quantity: Quantity) -> tuple[int, int]:
+    """How far a quantity is from a trigger: tied verbs first, then characters."""
+    tokens = [trigger.token, *trigger.absorbed]
+    if trigger.governor is not None:
+        tokens.append(trigger.governor)
+    inside = any(quantity.start <= t.idx < quantity.end for t in tokens)
+    gap = min(abs(t.idx - quantity.start) for t in tokens)
+    return (0 if inside else 1, gap)

@@ -99,11 +99,16 @@ def read_warc(path: Path, options: Options) -> Iterator[ReadItem]:
     try:
         with path.open("rb") as stream:
             for record in ArchiveIterator(stream):
+                if not record.format.startswith("warc"):
+                    yield InputError(name, "not a WARC file (records lack a WARC/1.x header)")
+                    return
                 item = _warc_document(record, name, options)
                 if item is not None:
                     yield item
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as error:
-        yield InputError(name, f"unreadable WARC: {error}")
+    except ArchiveLoadFailed:
+        yield InputError(name, "not a WARC file (unknown archive format)")
+    except (OSError, EOFError, ValueError) as error:
+        yield InputError(name, f"unreadable WARC: {type(error).__name__}: {str(error)[:120]}")
 
 
 def _warc_document(record: ArcWarcRecord, name: str, options: Options) -> ReadItem | None:

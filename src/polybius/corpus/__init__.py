@@ -1,0 +1,1 @@
+"""Corpus mode: ingest archives into the store, syndication detection, event clustering."""

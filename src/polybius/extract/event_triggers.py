@@ -1,0 +1,360 @@
+"""Event triggers: the words that name a PLOVER event, found in one linear pass over the parse.
+
+Verb triggers ("bombed", "pulled out") and noun triggers ("airstrike", "the deployment") come
+from ``lexicons/plover_triggers.tsv``. A light verb whose object is a noun trigger ("launched
+an airstrike") makes no event of its own: it becomes the trigger's *governor*, which supplies
+the subject and the tense. Casualty verbs ("killing 50 people") tied to another assault in the
+same sentence are absorbed into it, so that one attack is one event, not two.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from polybius.lexicons import read_table, read_words
+
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+VERB_POS = frozenset({"VERB"})
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
+LINK_DEPS = frozenset({"prt", "prep", "dobj", "acomp", "advmod", "attr", "oprd"})
+NAMED_TYPES = frozenset({"DATE", "TIME", "PERSON", "ORG", "GPE", "WORK_OF_ART", "EVENT", "LAW"})
+TARGET_WORDS = frozenset({"on", "at", "against", "into", "upon"})
+CASUALTY_LEMMAS = frozenset({"kill", "wound", "injure", "die", "murder", "hurt"})
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    """One row of the trigger lexicon."""
+
+    words: tuple[str, ...]
+    pos: str
+    type: str
+    mode: str | None
+    cameo: str | None
+    objects: frozenset[str]
+
+
+@dataclass
+class Trigger:
+    """A matched trigger: its head token, the tokens it spans, and its lexicon entry."""
+
+    token: Token
+    entry: TriggerEntry
+    first: int
+    last: int
+    governor: Token | None = None
+    absorbed: list[Token] = field(default_factory=list)
+
+    @property
+    def verb(self) -> Token | None:
+        """The verb that carries the event: the trigger itself or its governing verb."""
+        if self.token.pos_ in VERB_POS:
+            return self.token
+        return self.governor
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    verbs: dict[str, tuple[TriggerEntry, ...]]
+    nouns: dict[str, tuple[TriggerEntry, ...]]
+    light: dict[str, tuple[tuple[str, ...], ...]]
+
+
+def _entry(row: tuple[str, ...]) -> TriggerEntry:
+    words, pos, kind, mode, cameo, *rest = row
+    objects = rest[0] if rest else "-"
+    return TriggerEntry(
+        words=tuple(words.lower().split()),
+        pos=pos,
+        type=kind,
+        mode=None if mode == "-" else mode,
+        cameo=None if cameo == "-" else cameo,
+        objects=frozenset() if objects == "-" else frozenset(objects.split("|")),
+    )
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> _Lexicon:
+    """The trigger and light-verb tables, indexed by head lemma (loaded once)."""
+    verbs: dict[str, list[TriggerEntry]] = {}
+    nouns: dict[str, list[TriggerEntry]] = {}
+    for row in read_table("plover_triggers.tsv"):
+        entry = _entry(row)
+        if entry.pos == "VERB":
+            verbs.setdefault(entry.words[0], []).append(entry)
+        else:
+            nouns.setdefault(entry.words[-1], []).append(entry)
+    light: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in read_words("light_verbs.tsv"):
+        words = tuple(phrase.lower().split())
+        light.setdefault(words[0], []).append(words[1:])
+    # Longest first; among equals, entries that constrain their object before those that don't.
+    by_length = lambda items: tuple(sorted(items, key=lambda e: (-len(e.words), not e.objects)))  # noqa: E731
+    return _Lexicon(
+        verbs={k: by_length(v) for k, v in verbs.items()},
+        nouns={k: by_length(v) for k, v in nouns.items()},
+        light={k: tuple(v) for k, v in light.items()},
+    )
+
+
+@lru_cache(maxsize=1)
+def _carrier_nouns() -> frozenset[str]:
+    return frozenset(read_words("event_carrier_nouns.tsv"))
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _linked_lemmas(verb: Token) -> set[str]:
+    """Lemmas of a verb's particles, prepositions, objects and their objects."""
+    found: set[str] = set()
+    for child in verb.children:
+        if child.dep_ in LINK_DEPS:
+            found.add(_lemma(child))
+            found.update(_lemma(g) for g in child.children if g.dep_ in ("pobj", "dobj"))
+    return found
+
+
+def _object_lemmas(verb: Token) -> set[str]:
+    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    objects += [c for o in objects for c in o.conjuncts]
+    # "hundreds of landmines", "a cache of weapons": the thing counted or contained counts too
+    objects += [g for o in objects for c in o.children if c.lower_ == "of" for g in c.children]
+    objects += [c for o in objects for c in o.children if c.dep_ == "compound"]  # "ceasefire deal"
+    return {_lemma(o) for o in objects} | {o.lower_ for o in objects} | {o.lower_[:-1] for o in objects}
+
+
+def _match_verb(token: Token) -> TriggerEntry | None:
+    entries = lexicon().verbs.get(_lemma(token))
+    if not entries:
+        return None
+    linked: set[str] | None = None
+    for entry in entries:
+        if len(entry.words) > 1:
+            linked = _linked_lemmas(token) if linked is None else linked
+            if not set(entry.words[1:]) <= linked:
+                continue
+        if entry.objects and not entry.objects & _object_lemmas(token):
+            continue
+        return entry
+    return None
+
+
+def _match_noun(token: Token) -> tuple[TriggerEntry, int] | None:
+    entries = lexicon().nouns.get(_lemma(token)) or lexicon().nouns.get(token.lower_)
+    if not entries:
+        return None
+    doc = token.doc
+    for entry in entries:
+        size = len(entry.words) - 1
+        first = token.i - size
+        if first < 0 or (size and doc[first].sent != token.sent):
+            continue
+        before = doc[first : token.i]
+        if not all(w in (_lemma(t), t.lower_) for w, t in zip(entry.words[:-1], before, strict=True)):
+            continue
+        if entry.objects and not entry.objects & _linked_lemmas(token):
+            continue
+        return entry, first
+    return None
+
+
+def _match(token: Token) -> Trigger | None:
+    if token.dep_ == "amod" or token.ent_type_ in NAMED_TYPES:
+        return None  # "US-backed militias", "March", "Fox News"
+    if token.pos_ == "PROPN" and not token.is_upper:
+        return None
+    if token.pos_ in VERB_POS:
+        entry = _match_verb(token)
+        return Trigger(token, entry, token.i, token.i) if entry else None
+    if token.pos_ in NOUN_POS:
+        found = _match_noun(token)
+        if found:
+            return Trigger(token, found[0], found[1], token.i)
+    return None
+
+
+def is_light_verb(verb: Token) -> bool:
+    """A verb such as "launch" or "carry out" that takes an event noun as its object."""
+    options = lexicon().light.get(_lemma(verb))
+    if not options:
+        return False
+    linked = _linked_lemmas(verb)
+    return any(set(rest) <= linked for rest in options)
+
+
+def _governor(trigger: Trigger) -> Token | None:
+    """The verb whose object (or "in" object) the noun trigger is."""
+    token = trigger.token
+    if token.dep_ == "conj":
+        token = next((t for t in token.ancestors if t.dep_ != "conj"), token)
+    if token.dep_ in OBJECT_DEPS and token.head.pos_ in ("VERB", "AUX"):
+        return token.head
+    prep = token.head
+    if token.dep_ == "pobj" and prep.lower_ in ("in", "into") and prep.head.pos_ == "VERB":
+        return prep.head
+    return None
+
+
+@lru_cache(maxsize=1)
+def _obligation_cues() -> tuple[frozenset[str], frozenset[str]]:
+    rows = read_table("obligation_cues.tsv")
+    return (
+        frozenset(w for w, role in rows if role == "modal"),
+        frozenset(w for w, role in rows if role == "reporter"),
+    )
+
+
+DEMAND = TriggerEntry(("must",), "AUX", "REQUEST", None, "100", frozenset())
+
+
+def _obligation(token: Token) -> Trigger | None:
+    """"X said that Y must Z": a demand by X on Y, triggered by the modal, governed by "said"."""
+    modals, reporters = _obligation_cues()
+    if token.dep_ != "aux" or token.lower_ not in modals:
+        return None
+    clause = token.head
+    if clause.dep_ != "ccomp" or _lemma(clause.head) not in reporters:
+        return None
+    return Trigger(token, DEMAND, token.i, token.i, governor=clause.head)
+
+
+def find_triggers(doc: Doc) -> list[Trigger]:
+    """Every event trigger in ``doc``, one per event, in text order."""
+    found = [t for t in (_match(token) or _obligation(token) for token in doc) if t is not None]
+    by_token = {t.token.i: t for t in found}
+    for trigger in found:
+        if trigger.token.pos_ in NOUN_POS:
+            _attach_governor(trigger, by_token)
+    kept = _merge_compounds([t for t in found if t.token.i in by_token])
+    kept = [t for t in kept if not _subject_of_same(t, kept) and not _idle_weapon(t)]
+    kept = _absorb_handled_objects([t for t in kept if not _is_modifier(t, found)])
+    return _absorb_casualties(kept)
+
+
+@lru_cache(maxsize=1)
+def _weapon_nouns() -> frozenset[str]:
+    return frozenset(read_words("weapon_nouns.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _impact_verbs() -> frozenset[str]:
+    return frozenset(read_words("weapon_impact_verbs.tsv"))
+
+
+def _idle_weapon(trigger: Trigger) -> bool:
+    """A weapon noun that nothing uses, aims or kills with: no event of its own."""
+    token = trigger.token
+    if token.pos_ not in NOUN_POS or _lemma(token) not in _weapon_nouns():
+        return False
+    if trigger.governor is not None or any(c.lower_ in TARGET_WORDS for c in token.children):
+        return False
+    if token.dep_ == "nsubj" and _lemma(token.head) in _impact_verbs():
+        return False  # "rockets hit the town", "a bomb went off"
+    head = token.head.head if token.dep_ == "pobj" else token.head
+    return not (token.dep_ == "pobj" and _lemma(head) in CASUALTY_LEMMAS)
+
+
+def _subject_of_same(trigger: Trigger, triggers: list[Trigger]) -> bool:
+    """"The car bomb exploded": the verb carries the event its subject names, as specific."""
+    token = trigger.token
+    if token.pos_ not in NOUN_POS or token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = next((t for t in triggers if t.token.i == token.head.i), None)
+    if verb is None or _lemma(verb.token) in CASUALTY_LEMMAS or verb.entry.type != trigger.entry.type:
+        return False
+    if _specificity(trigger.entry) >= _specificity(verb.entry):
+        verb.entry = trigger.entry
+    return True
+
+
+def _rank(trigger: Trigger) -> tuple[int, bool, int]:
+    """Which of two nested triggers names the event best: longer, then with a mode, then finer."""
+    return (len(trigger.entry.words), *_specificity(trigger.entry))
+
+
+def _specificity(entry: TriggerEntry) -> tuple[bool, int]:
+    return entry.mode is not None, len(entry.cameo or "")
+
+
+def _handled_object(verb: Token) -> list[Token]:
+    """The tokens of what a verb acts on: its object, passive subject, or the noun it modifies."""
+    if verb.dep_ == "acl":
+        return [t for t in verb.head.subtree if t.i != verb.i]
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return [t for h in heads for t in h.subtree]
+
+
+def _absorb_handled_objects(triggers: list[Trigger]) -> list[Trigger]:
+    """"police seized grenades": the grenades are what was seized, not a grenade attack."""
+    absorbed: set[int] = set()
+    for trigger in triggers:
+        if trigger.entry.mode == "confiscate" and trigger.token.pos_ in VERB_POS:
+            absorbed.update(t.i for t in _handled_object(trigger.token))
+    return [t for t in triggers if t.token.i not in absorbed or t.entry.mode == "confiscate"]
+
+
+def _is_modifier(trigger: Trigger, triggers: list[Trigger]) -> bool:
+    """A noun trigger used to describe another noun ("training camps", "protest leaders")."""
+    token = trigger.token
+    if token.pos_ not in NOUN_POS or token.dep_ not in ("compound", "nmod"):
+        return False
+    if _lemma(token.head) in _carrier_nouns():
+        return False
+    return not any(t.token.i == token.head.i for t in triggers)
+
+
+def _attach_governor(trigger: Trigger, by_token: dict[int, Trigger]) -> None:
+    verb = _governor(trigger)
+    if verb is None:
+        return
+    verb_trigger = by_token.get(verb.i)
+    if is_light_verb(verb) or (verb_trigger and verb_trigger.entry.type == trigger.entry.type):
+        trigger.governor = verb
+        by_token.pop(verb.i, None)
+
+
+def _merge_compounds(triggers: list[Trigger]) -> list[Trigger]:
+    """"car bomb explosion": one event on the head noun, typed by the most specific trigger."""
+    by_token = {t.token.i: t for t in triggers}
+    dropped: set[int] = set()
+    for trigger in triggers:
+        head = by_token.get(trigger.token.head.i)
+        if trigger.token.dep_ not in ("compound", "amod", "nmod") or head is None:
+            continue
+        if _rank(trigger) > _rank(head):
+            head.entry = trigger.entry
+        head.first, head.last = min(head.first, trigger.first), max(head.last, trigger.last)
+        head.governor = head.governor or trigger.governor
+        dropped.add(trigger.token.i)
+    return [t for t in triggers if t.token.i not in dropped]
+
+
+def _absorb_casualties(triggers: list[Trigger]) -> list[Trigger]:
+    """Drop "killing"/"wounded" when it reports the toll of another assault it is tied to."""
+    anchors: dict[int, Trigger] = {}
+    for trigger in triggers:
+        if trigger.entry.type == "ASSAULT" and _lemma(trigger.token) not in CASUALTY_LEMMAS:
+            anchors[trigger.token.i] = trigger
+            if trigger.governor is not None:
+                anchors.setdefault(trigger.governor.i, trigger)
+    kept = []
+    for trigger in triggers:
+        if _lemma(trigger.token) in CASUALTY_LEMMAS and trigger.entry.type == "ASSAULT":
+            owner = next((anchors[t.i] for t in _neighbours(trigger.token) if t.i in anchors), None)
+            if owner is not None:
+                owner.absorbed.append(trigger.token)
+                continue
+        kept.append(trigger)
+    return kept
+
+
+def _neighbours(token: Token) -> list[Token]:
+    """Tokens one or two dependency steps away (through a preposition) in the same sentence."""
+    near = [token.head, token.head.head, *token.children]
+    near += [g for c in token.children if c.dep_ in ("prep", "agent") for g in c.children]
+    return [t for t in near if t.i != token.i]

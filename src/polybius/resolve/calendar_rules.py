@@ -1,0 +1,407 @@
+"""The normalisation rules of ``polybius.resolve.calendar``, most specific first.
+
+Each rule is a function of the regular-expression match, the anchor date and the direction
+(-1 past, +1 future) and returns a ``TimeValue`` or None.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from polybius.resolve.calendar import (
+    DAY_RE,
+    MOD_RE,
+    MOD_WORDS,
+    MONTH_RE,
+    MONTHS,
+    NUM_RE,
+    PART_RE,
+    PARTS,
+    SEASON_RE,
+    SEASONS,
+    UNIT_RE,
+    UNITS,
+    WEEKDAYS,
+    TimeValue,
+    day_value,
+    month_day_near,
+    month_end,
+    month_near,
+    month_value,
+    number,
+    quarter_value,
+    rule,
+    shift_month,
+    week_value,
+    weekday_near,
+    with_mod,
+    year_value,
+)
+
+Match = re.Match[str]
+ORD = r"(?:st|nd|rd|th)?"
+YEAR = r"((?:1[5-9]|20)\d\d)"
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
+            "4th": 4, "last": 4, "final": 4}
+
+
+def _mod(word: str | None) -> str | None:
+    return MOD_WORDS.get(word) if word else None
+
+
+def _date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+@rule(r"(\d{4})-(\d\d)-(\d\d)(?:[t ]\d\d:\d\d(?::\d\d)?)?")
+def iso_date(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    day = _date(int(m[1]), int(m[2]), int(m[3]))
+    return day_value(day) if day else None
+
+
+@rule(r"(\d{1,2})/(\d{1,2})/(\d{2,4})")
+def us_numeric_date(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    year = int(m[3]) + (1900 if len(m[3]) == 2 and int(m[3]) > 30 else 0)
+    year += 2000 if len(m[3]) == 2 and year < 100 else 0
+    day = _date(year, int(m[1]), int(m[2]))
+    return day_value(day) if day else None
+
+
+@rule(rf"(?:\w+day,? )?{MONTH_RE} (\d{{1,2}}){ORD},? {YEAR}")
+def month_day_year(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    day = _date(int(m[3]), MONTHS[m[1]], int(m[2]))
+    return day_value(day) if day else None
+
+
+@rule(rf"(?:the )?(\d{{1,2}}){ORD} (?:of )?{MONTH_RE},? {YEAR}")
+def day_month_year(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    day = _date(int(m[3]), MONTHS[m[2]], int(m[1]))
+    return day_value(day) if day else None
+
+
+@rule(rf"(?:{DAY_RE},? )?{MONTH_RE} (\d{{1,2}}){ORD}")
+def month_day(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    return _month_day(MONTHS[m[2]], int(m[3]), anchor, direction)
+
+
+@rule(rf"(?:{DAY_RE},? )?(?:the )?(\d{{1,2}}){ORD} (?:of )?{MONTH_RE}")
+def day_month(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    return _month_day(MONTHS[m[3]], int(m[2]), anchor, direction)
+
+
+def _month_day(month: int, day: int, anchor: date | None, direction: int) -> TimeValue | None:
+    if anchor is None or not 1 <= day <= 31:
+        return None
+    found = month_day_near(anchor, month, day, direction)
+    return day_value(found) if found else None
+
+
+@rule(rf"{MOD_RE}{MONTH_RE},? (?:of )?{YEAR}")
+def month_year(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    return with_mod(month_value(int(m[3]), MONTHS[m[2]]), _mod(m[1]))
+
+
+@rule(rf"{MOD_RE}(?:(last|this|next|past|coming) )?{MONTH_RE}")
+def month_alone(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    if anchor is None:
+        return None
+    month = MONTHS[m[3]]
+    way = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(m[2] or "", direction)
+    year = anchor.year if m[2] == "this" else month_near(anchor, month, way)
+    if m[2] in ("last", "past") and month == anchor.month:
+        year -= 1
+    return with_mod(month_value(year, month), _mod(m[1]))
+
+
+@rule(rf"{MOD_RE}(?:the )?(?:year |fiscal |fiscal year )?{YEAR}")
+def year_alone(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    return with_mod(year_value(int(m[2])), _mod(m[1]))
+
+
+@rule(r"(?:the )?(?:mid-?)?((?:1[5-9]|20)\d)0'?s")
+def decade(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    start = int(m[1]) * 10
+    return TimeValue("DATE", m[1], date(start, 1, 1), date(start + 9, 12, 31), "decade")
+
+
+@rule(r"(?:the )?'?([0-9])0'?s")
+def short_decade(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    century = 19 if anchor is None or int(m[1]) > anchor.year % 100 // 10 else 20
+    start = century * 100 + int(m[1]) * 10
+    return TimeValue("DATE", str(start // 10), date(start, 1, 1), date(start + 9, 12, 31),
+                     "decade")
+
+
+@rule(rf"(?:(last|this|next|past|coming|on|early|late) )?{DAY_RE}(?: {PART_RE})?")
+def weekday(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    if anchor is None:
+        return None
+    way = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(m[1] or "", direction)
+    day = weekday_near(anchor, WEEKDAYS[m[2]], way)
+    if m[1] == "next" and day == anchor:
+        day += timedelta(days=7)
+    if m[1] == "last" and day == anchor:
+        day -= timedelta(days=7)
+    if m[3]:
+        return _part_of_day(day, m[3])
+    return day_value(day)
+
+
+def _part_of_day(day: date, part: str) -> TimeValue:
+    """A named day's morning or night: TimeBank annotates the day ("Friday night" -> DATE)."""
+    return day_value(day)
+
+
+def _time_of_day(day: date, part: str) -> TimeValue:
+    return TimeValue("TIME", f"{day.isoformat()}T{PARTS[part]}", day, day, "day")
+
+
+@rule(rf"(today|tonight|yesterday|tomorrow|this|last|the day before yesterday|"
+      rf"the day after tomorrow)(?:'s)?(?: {PART_RE})?")
+def deictic_day(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    if anchor is None:
+        return None
+    offsets = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "tomorrow": 1, "last": -1,
+               "the day before yesterday": -2, "the day after tomorrow": 2}
+    day = anchor + timedelta(days=offsets[m[1]])
+    if m[1] == "tonight":
+        return _time_of_day(day, "night")
+    if m[2]:
+        return _time_of_day(day, m[2])
+    return day_value(day) if m[1] not in ("this", "last") else None
+
+
+@rule(r"(now|currently|at present|the present|present|nowadays|these days|right now|"
+      r"the moment|at the moment|this time|today's)")
+def present(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    return TimeValue("DATE", "PRESENT_REF", anchor, anchor, "ref")
+
+
+@rule(r"(recently|the past|lately|earlier|previously|once|formerly|the recent past|former|"
+      r"past years)")
+def past(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    return TimeValue("DATE", "PAST_REF", None, anchor, "ref")
+
+
+@rule(r"(the future|future|soon|the coming (?:days|weeks|months|years)|later|eventually)")
+def future(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    return TimeValue("DATE", "FUTURE_REF", anchor, None, "ref")
+
+
+@rule(rf"{MOD_RE}(last|this|next|past|previous|coming|the current|current|the same) "
+      r"(week|weekend|month|year|quarter|decade|century)")
+def relative_unit(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    if anchor is None:
+        return None
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(m[2], 0)
+    value = _unit_at(anchor, m[3], step)
+    return with_mod(value, _mod(m[1])) if value else None
+
+
+def _unit_at(anchor: date, unit: str, step: int) -> TimeValue | None:
+    if unit == "week":
+        return week_value(anchor + timedelta(days=7 * step))
+    if unit == "weekend":
+        return _weekend(anchor, step)
+    if unit == "month":
+        return month_value(*shift_month(anchor.year, anchor.month, step))
+    if unit == "year":
+        return year_value(anchor.year + step)
+    if unit == "quarter":
+        index = anchor.year * 4 + (anchor.month - 1) // 3 + step
+        return quarter_value(index // 4, index % 4 + 1)
+    if unit == "decade":
+        start = (anchor.year // 10 + step) * 10
+        return TimeValue("DATE", str(start // 10), date(start, 1, 1), date(start + 9, 12, 31),
+                         "decade")
+    return None
+
+
+def _weekend(anchor: date, step: int) -> TimeValue:
+    """The weekend before the anchor (step -1 or 0 in the week), or after it (+1)."""
+    saturday = anchor + timedelta(days=(5 - anchor.weekday()) % 7)
+    if step < 0 or (step == 0 and anchor.weekday() < 4):
+        saturday = anchor - timedelta(days=(anchor.weekday() - 5) % 7 or 7)
+        if anchor.weekday() in (5, 6) and step == 0:
+            saturday = anchor - timedelta(days=anchor.weekday() - 5)
+    year, week, _ = saturday.isocalendar()
+    return TimeValue("DATE", f"{year}-W{week:02d}-WE", saturday, saturday + timedelta(days=1),
+                     "week")
+
+
+@rule(r"(?:the )?weekend")
+def the_weekend(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    return _weekend(anchor, direction if anchor.weekday() < 4 else 0) if anchor else None
+
+
+@rule(rf"{MOD_RE}(?:(this|last|next|the) )?{SEASON_RE}(?:,? (?:of )?{YEAR})?")
+def season(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    code = SEASONS[m[3]]
+    if m[4]:
+        year = int(m[4])
+    elif anchor is None:
+        return None
+    else:
+        year = anchor.year + {"last": -1, "next": 1}.get(m[2] or "", 0)
+    return TimeValue("DATE", f"{year}-{code}", None, None, "season", _mod(m[1]))
+
+
+@rule(rf"(?:the )?(first|second|third|fourth|1st|2nd|3rd|4th|last|final) "
+      rf"(?:fiscal )?quarter(?: of {YEAR}|,? {YEAR})?")
+def quarter(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    number_ = ORDINALS[m[1]]
+    year_text = m[2] or m[3]
+    if year_text:
+        return quarter_value(int(year_text), number_)
+    if anchor is None:
+        return None
+    current = (anchor.month - 1) // 3 + 1
+    year = anchor.year - 1 if direction < 0 and number_ > current else anchor.year
+    return quarter_value(year, number_)
+
+
+@rule(rf"{NUM_RE} {UNIT_RE} (ago|from now|hence)")
+def offset(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    amount = number(m[1])
+    if anchor is None or amount == "X" or "." in amount:
+        return None
+    sign = -1 if m[3] == "ago" else 1
+    unit = UNITS[m[2]]
+    n = int(amount) * sign
+    if unit == "D":
+        return day_value(anchor + timedelta(days=n))
+    if unit == "W":
+        return week_value(anchor + timedelta(days=7 * n))
+    if unit == "M":
+        return month_value(*shift_month(anchor.year, anchor.month, n))
+    if unit == "Y":
+        return year_value(anchor.year + n)
+    return None
+
+
+@rule(r"the (?:fiscal |latest |comparable |same )?quarter")
+def the_quarter(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    """"the quarter" in business news: the last completed quarter."""
+    if anchor is None:
+        return None
+    index = anchor.year * 4 + (anchor.month - 1) // 3 - 1
+    return quarter_value(index // 4, index % 4 + 1)
+
+
+@rule(r"the (?:full |current |fiscal )?year")
+def the_year(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    return year_value(anchor.year) if anchor else None
+
+
+@rule(rf"{MOD_RE}(?:the |a |an )?(?:(last|past|next|coming|first|previous|recent|final) )?"
+      rf"(?:{NUM_RE}[ -])?{UNIT_RE}(?:-long| long| old)?")
+def duration(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    amount = number(m[3]) if m[3] else ("X" if m[4].endswith("s") else "1")
+    unit = UNITS[m[4]]
+    if unit == "WE":
+        return None
+    if amount not in ("X",) and "." in amount:
+        amount, unit = _finer(float(amount), unit)
+    value = f"PT{amount}{unit[0]}" if unit in ("H", "MIN", "S") else f"P{amount}{unit}"
+    value = value.replace("DE", "0Y") if unit == "DE" and amount != "X" else value
+    start = end = None
+    if anchor is not None and m[2] in ("last", "past", "previous", "recent"):
+        end = anchor
+    elif anchor is not None and m[2] in ("next", "coming"):
+        start = anchor
+    return TimeValue("DURATION", value, start, end, "duration", _mod(m[1]))
+
+
+def _finer(amount: float, unit: str) -> tuple[str, str]:
+    scale = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN")}
+    factor, finer = scale.get(unit, (1, unit))
+    return str(round(amount * factor)), finer
+
+
+@rule(r"(\d{1,2})(?::(\d\d))?\s*(a\.?m\.?|p\.?m\.?)?(?: (?:[a-z]{2,4}|local time))?")
+def clock(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    hour = int(m[1])
+    if not m[3] and not m[2]:
+        return None
+    if m[3] and m[3].startswith("p") and hour < 12:
+        hour += 12
+    if m[3] and m[3].startswith("a") and hour == 12:
+        hour = 0
+    if anchor is None or hour > 23:
+        return None
+    return TimeValue("TIME", f"{anchor.isoformat()}T{hour:02d}:{m[2] or '00'}", anchor, anchor,
+                     "time")
+
+
+@rule(rf"(\d{{1,2}})(?::(\d\d))?\s*(a\.?m\.?|p\.?m\.?)(?: [a-z]{{2,4}})?,? (?:on )?{DAY_RE}")
+def clock_weekday(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    if anchor is None:
+        return None
+    hour = int(m[1]) % 12 + (12 if m[3].startswith("p") else 0)
+    day = weekday_near(anchor, WEEKDAYS[m[4]], direction)
+    return TimeValue("TIME", f"{day.isoformat()}T{hour:02d}:{m[2] or '00'}", day, day, "time")
+
+
+@rule(r"(noon|midday|midnight|this morning|this afternoon|this evening|last night|overnight|"
+      r"early morning|late night)")
+def named_time(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    if anchor is None:
+        return None
+    codes = {"noon": "12:00", "midday": "12:00", "midnight": "24:00", "this morning": "MO",
+             "this afternoon": "AF", "this evening": "EV", "overnight": "NI",
+             "early morning": "MO", "late night": "NI"}
+    if m[1] == "last night":
+        day = anchor - timedelta(days=1)
+        return TimeValue("TIME", f"{day.isoformat()}TNI", day, day, "day")
+    return TimeValue("TIME", f"{anchor.isoformat()}T{codes[m[1]]}", anchor, anchor, "day")
+
+
+@rule(rf"(every|each|per|a|an|once a|twice a) ({DAY_RE[1:-1]}|{MONTH_RE[1:-1]}|day|week|month|year|"
+      r"morning|night|evening|weekend)")
+def recurring(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    unit = m[2]
+    if unit in WEEKDAYS:
+        return TimeValue("SET", f"XXXX-WXX-{WEEKDAYS[unit] + 1}", None, None, "set")
+    if unit in MONTHS:
+        return TimeValue("SET", f"XXXX-{MONTHS[unit]:02d}", None, None, "set")
+    letter = {"day": "D", "week": "W", "month": "M", "year": "Y", "morning": "D", "night": "D",
+              "evening": "D", "weekend": "W"}[unit]
+    return TimeValue("SET", f"P1{letter}", None, None, "set")
+
+
+@rule(r"(daily|weekly|monthly|yearly|nightly|hourly)")
+def recurring_adverb(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    letter = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
+              "annually": "P1Y", "annual": "P1Y", "quarterly": "P3M", "nightly": "P1D",
+              "hourly": "PT1H"}[m[1]]
+    return TimeValue("SET", letter, None, None, "set")
+
+
+@rule(rf"{MOD_RE}(?:the )?(?:(last|past|previous|next|coming) )?{MONTH_RE} and {MONTH_RE}")
+def month_pair(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    return None if anchor is None else month_alone(
+        re.fullmatch(rf"{MOD_RE}(?:(last|this|next|past|coming) )?{MONTH_RE}", m[3]), anchor,
+        direction)
+
+
+# Keep flake8 quiet about helpers imported for rule modules that extend this one.
+__all__ = ["month_end"]
+
+
+@rule(rf"(?:a|an|one|{NUM_RE}) {UNIT_RE} and a half")
+def and_a_half(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    amount = number(m[1]) if m[1] else "1"
+    if amount == "X":
+        return None
+    unit = UNITS[m[2]]
+    months = {"Y": 12, "DE": 120}.get(unit)
+    if months:
+        total = (float(amount) + 0.5) * months
+        value = f"P{int(total // 12)}Y" if total % 12 == 0 else f"P{int(total)}M"
+    else:
+        value = f"P{float(amount) + 0.5:g}{unit}"
+    return TimeValue("DURATION", value, None, None, "duration")

@@ -1,0 +1,94 @@
+"""Event clustering across articles and the disagreements a cluster keeps."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from polybius.corpus.clusters import EventRecord, cluster_events, date_range, km_between
+
+DAY = date(2016, 2, 19)
+
+
+def record(doc: str, **changes: object) -> EventRecord:
+    """An ASSAULT by the US near Sabratha on 2016-02-19, changed as asked."""
+    fields: dict[str, object] = {
+        "document_id": doc, "event_id": "v1", "type": "ASSAULT", "start": DAY, "end": DAY,
+        "participants": frozenset({"country:USA"}), "lat": 32.79, "lon": 12.48,
+        "country": "LBY", "place_name": "Sabratha"}
+    fields.update(changes)
+    return EventRecord(**fields)  # type: ignore[arg-type]
+
+
+def sizes(records: list[EventRecord]) -> list[int]:
+    return sorted(len(c.members) for c in cluster_events(records))
+
+
+def test_two_reports_of_one_strike_form_one_cluster() -> None:
+    clusters = cluster_events([record("a"), record("b", lat=32.9, lon=12.3)])
+    assert len(clusters) == 1 and clusters[0].documents == 2
+
+
+def test_different_event_types_stay_apart() -> None:
+    assert sizes([record("a"), record("b", type="MOBILIZE")]) == [1, 1]
+
+
+def test_places_farther_than_the_limit_stay_apart() -> None:
+    assert sizes([record("a"), record("b", lat=32.88, lon=13.19 + 8)]) == [1, 1]
+
+
+def test_non_overlapping_dates_stay_apart() -> None:
+    later = date(2016, 3, 2)
+    assert sizes([record("a"), record("b", start=later, end=later)]) == [1, 1]
+
+
+def test_disjoint_participants_stay_apart() -> None:
+    assert sizes([record("a"), record("b", participants=frozenset({"country:FRA"}))]) == [1, 1]
+
+
+def test_unknown_participants_do_not_block_a_match() -> None:
+    assert sizes([record("a"), record("b", participants=frozenset())]) == [2]
+
+
+def test_disagreements_keep_fatality_range_and_denials() -> None:
+    clusters = cluster_events([
+        record("a", fatalities=(40, 40)),
+        record("b", fatalities=(30, 50), status="denied", source="the ministry"),
+    ])
+    found = clusters[0].disagreements
+    assert (found["fatalities"]["min"], found["fatalities"]["max"]) == (30, 50)
+    assert found["claims"] == [{"document": "b", "status": "denied", "source": "the ministry"}]
+
+
+def test_undated_event_falls_back_to_days_before_publication() -> None:
+    assert date_range(None, None, "2016-02-20") == (date(2016, 2, 17), date(2016, 2, 20))
+
+
+def test_vague_year_range_is_not_used_for_linking() -> None:
+    assert date_range("2016-01-01", "2016-12-31", None) == (None, None)
+
+
+def test_distance_between_tripoli_and_benghazi_is_about_650_km() -> None:
+    tripoli = record("a", lat=32.89, lon=13.19)
+    benghazi = record("b", lat=32.12, lon=20.07)
+    assert 630 < km_between(tripoli, benghazi) < 670
+
+
+def test_undated_event_without_publication_date_joins_a_compatible_one() -> None:
+    assert sizes([record("a"), record("b", start=None, end=None)]) == [2]
+
+
+def test_undated_event_never_bridges_two_dated_events() -> None:
+    later = date(2016, 3, 2)
+    records = [record("a"), record("b", start=later, end=later),
+               record("c", start=None, end=None)]
+    assert sizes(records) == [1, 2]
+
+
+def test_same_trigger_word_on_overlapping_dates_is_evidence() -> None:
+    bare = {"participants": frozenset(), "lat": None, "lon": None, "trigger": "shelled"}
+    assert sizes([record("a", **bare), record("b", **bare)]) == [2]
+
+
+def test_type_and_dates_alone_do_not_link() -> None:
+    bare = {"participants": frozenset(), "lat": None, "lon": None}
+    assert sizes([record("a", **bare), record("b", **bare)]) == [1, 1]

@@ -1,0 +1,57 @@
+"""Floor for `polybius eval case` on the first 200 ACLED-labelled CASE 2021 snippets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from polybius.eval.case import acled_subtype, evaluate, f1_table, macro_micro
+from polybius.model import Event, Span
+
+# Measured 2026-11-25 on the first 200 ACLED snippets: macro F1 0.640, micro F1 0.670.
+# Lower a floor only on purpose, in the commit that explains why.
+MACRO_FLOOR = 0.60
+MICRO_FLOOR = 0.63
+
+
+def _event(kind: str, mode: str | None, text: str, trigger: str) -> Event:
+    start = text.index(trigger)
+    return Event(
+        id="ev1",
+        type=kind,
+        mode=mode,
+        evidence=Span(0, len(text), text),
+        trigger=Span(start, start + len(trigger), trigger),
+    )
+
+
+def test_aerial_assault_is_an_air_strike() -> None:
+    event = _event("ASSAULT", "aerial", "Jets bombed the depot.", "bombed")
+    assert acled_subtype(event, protest_in_text=False) == "AIR_STRIKE"
+
+
+def test_attack_on_soldiers_is_an_armed_clash() -> None:
+    event = _event("ASSAULT", None, "Militants attacked an army checkpoint.", "attacked")
+    assert acled_subtype(event, protest_in_text=False) == "ARMED_CLASH"
+
+
+def test_attack_by_protesters_is_a_violent_demonstration() -> None:
+    event = _event("ASSAULT", None, "Protesters attacked a shop.", "attacked")
+    assert acled_subtype(event, protest_in_text=False) == "VIOL_DEMONSTR"
+
+
+def test_macro_f1_averages_labels_seen() -> None:
+    table = f1_table([("ARREST", "ARREST"), ("ATTACK", "ARREST")], ["ARREST", "ATTACK", "SEX_VIOL"])
+    macro, micro = macro_micro(table)
+    assert round(macro, 3) == round((2 / 3 + 0) / 2, 3)
+    assert micro == 0.5
+
+
+@pytest.mark.shared_data
+def test_macro_and_micro_f1_stay_above_their_floors(shared_data: Path) -> None:
+    table, scored, _ = evaluate(limit=200)
+    assert scored == 200
+    macro, micro = macro_micro(table)
+    assert macro >= MACRO_FLOOR
+    assert micro >= MICRO_FLOOR

@@ -1,0 +1,81 @@
+"""Actors stage: named and nominal entities, merged, with title, country and sector."""
+
+from __future__ import annotations
+
+from polybius.analysis import Analysis
+from polybius.extract.actors import entity_at, extract_entities
+from polybius.model import Document, Place, Span
+
+
+def _analysis(nlp, text: str, places: list[Place] | None = None) -> Analysis:  # type: ignore[no-untyped-def]
+    return Analysis(document=Document(text=text), doc=nlp(text), places=places or [])
+
+
+def _named(entities, name):  # type: ignore[no-untyped-def]
+    return next(e for e in entities if e.name == name)
+
+
+def test_surname_joins_the_full_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Defense Secretary Marcus Webber visited the base. Later, Webber met the troops."
+    entities = extract_entities(_analysis(nlp, text))
+    webber = _named(entities, "Marcus Webber")
+    assert [m.text for m in webber.mentions] == ["Marcus Webber", "Webber"]
+
+
+def test_title_gives_sector_and_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "US Defense Secretary Marcus Webber presented the plan on Monday."
+    webber = _named(extract_entities(_analysis(nlp, text)), "Marcus Webber")
+    assert webber.title == "US Defense Secretary"
+    assert (webber.country, webber.sector) == ("USA", "GOV")
+
+
+def test_possessive_is_not_part_of_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Greta Holm said the talks failed. Holm's aides disagreed."
+    holm = _named(extract_entities(_analysis(nlp, text)), "Greta Holm")
+    assert len(holm.mentions) == 2
+    assert all(not m.text.endswith("'s") for m in holm.mentions)
+
+
+def test_lexicon_alias_resolves_an_armed_group(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "ISIS fighters attacked the convoy near the river."
+    entities = extract_entities(_analysis(nlp, text))
+    group = _named(entities, "Islamic State")
+    assert group.sector == "REB"
+
+
+def test_country_acting_is_a_gpe_entity(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The US launched a strike on the camp."
+    us = _named(extract_entities(_analysis(nlp, text)), "United States")
+    assert (us.type, us.country) == ("GPE", "USA")
+
+
+def test_nominal_government_gets_country_and_sector(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Italian government sent two ships to the coast."
+    entity = next(e for e in extract_entities(_analysis(nlp, text)) if e.nominal)
+    assert entity.name == "Italian government"
+    assert (entity.country, entity.sector) == ("ITA", "GOV")
+
+
+def test_backed_militias_record_their_backer(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Aircraft provided cover to several US-backed militias in the valley."
+    militias = next(e for e in extract_entities(_analysis(nlp, text)) if "militias" in e.name)
+    assert militias.nominal
+    assert (militias.backed_by, militias.sector) == ("USA", "REB")
+
+
+def test_place_mention_is_not_made_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Fighting continued in Qarawa on Sunday, residents said."
+    start = text.index("Qarawa")
+    place = Place(id="p1", name="Qarawa", feature="city", mentions=[Span(start, start + 6, "Qarawa")])
+    entities = extract_entities(_analysis(nlp, text, [place]))
+    assert all(e.name != "Qarawa" for e in entities)
+
+
+def test_entity_at_finds_the_entity_covering_a_span(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Senator Ada Brennick criticised the budget."
+    analysis = _analysis(nlp, text)
+    analysis.entities = extract_entities(analysis)
+    start = text.index("Brennick")
+    found = entity_at(analysis, start, start + len("Brennick"))
+    assert found is not None and found.name == "Ada Brennick"
+    assert entity_at(analysis, text.index("budget"), text.index("budget") + 6) is None

@@ -1,0 +1,57 @@
+"""Event triggers: lexicon matching, light verbs, nested and absorbed triggers."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from polybius.extract.event_triggers import find_triggers, is_light_verb, lexicon
+from polybius.lexicons import read_table
+
+PLOVER_TYPES = {
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+}
+
+
+def _triggers(nlp: Language, text: str) -> list[tuple[str, str, str | None]]:
+    return [(t.token.text, t.entry.type, t.entry.mode) for t in find_triggers(nlp(text))]
+
+
+def test_light_verb_folds_into_its_noun(nlp: Language) -> None:
+    found = find_triggers(nlp("The army carried out raids on three villages."))
+    assert [(t.token.text, t.governor.text if t.governor else None) for t in found] == [("raids", "carried")]
+
+
+def test_is_light_verb_needs_its_particle(nlp: Language) -> None:
+    doc = nlp("They carried out strikes. They carried boxes.")
+    assert is_light_verb(doc[1]) is True
+    assert is_light_verb(doc[6]) is False
+
+
+def test_nested_noun_triggers_keep_the_most_specific(nlp: Language) -> None:
+    found = find_triggers(nlp("A car bomb explosion shook the market."))
+    assert [(t.token.text, t.entry.words, t.entry.cameo) for t in found] == [("explosion", ("car", "bomb"), "1832")]
+
+
+def test_weapon_subject_gives_its_mode_to_the_verb(nlp: Language) -> None:
+    assert _triggers(nlp, "A grenade exploded near the gate.") == [("exploded", "ASSAULT", "grenade")]
+
+
+def test_idle_weapon_noun_is_no_event(nlp: Language) -> None:
+    assert _triggers(nlp, "The rockets were stored in a depot outside the town.") == []
+
+
+def test_object_constraint_picks_the_sense(nlp: Language) -> None:
+    assert _triggers(nlp, "The ministry expelled two diplomats.") == [("expelled", "SANCTION", "expel")]
+    assert _triggers(nlp, "The ministry expelled two journalists.") == [("expelled", "COERCE", "deport")]
+
+
+def test_strike_without_a_target_is_a_labour_strike(nlp: Language) -> None:
+    assert _triggers(nlp, "Teachers called off their strike.")[-1][1:] == ("PROTEST", "boycott")
+
+
+def test_trigger_lexicon_rows_name_plover_types() -> None:
+    rows = read_table("plover_triggers.tsv")
+    assert rows and all(len(r) == 6 and r[1] in ("VERB", "NOUN") for r in rows)
+    assert {r[2] for r in rows} <= PLOVER_TYPES
+    assert lexicon().verbs and lexicon().nouns

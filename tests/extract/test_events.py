@@ -1,0 +1,158 @@
+"""Events stage: PLOVER triggers, one event per act, roles, status, hedging, quantities."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from polybius.analysis import Analysis
+from polybius.extract.events import INTENT_CAMEO, extract_events
+from polybius.lexicons import read_table
+from polybius.model import Attribution, Document, Event, Source, Span
+from polybius.pipeline import Pipeline
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _events(pipeline: Pipeline, text: str) -> list[Event]:
+    return pipeline.analyze(Document(text=text, published="2021-05-12")).events
+
+
+def _only(events: list[Event], kind: str) -> Event:
+    found = [e for e in events if e.type == kind]
+    assert len(found) == 1, [(e.type, e.trigger) for e in events]
+    return found[0]
+
+
+def test_light_verb_and_airstrike_make_one_aerial_assault(pipeline: Pipeline) -> None:
+    text = "Last month the Freedonian air force launched an airstrike on a rebel camp near Karsk."
+    event = _only(_events(pipeline, text), "ASSAULT")
+    assert (event.mode, event.cameo, event.status) == ("aerial", "195", "occurred")
+    assert event.trigger is not None and event.trigger.text == "airstrike"
+
+
+def test_killing_after_an_attack_is_its_toll_not_a_second_event(pipeline: Pipeline) -> None:
+    text = "Militants shelled the town of Varno on Sunday, killing at least 12 civilians."
+    event = _only(_events(pipeline, text), "ASSAULT")
+    assert event.mode == "heavy-weapons"
+    assert [(q.kind, q.min, q.max) for q in event.quantities] == [("killed", 12, None)]
+
+
+def test_deployment_noun_is_mobilize(pipeline: Pipeline) -> None:
+    text = "The minister defended the deployment of French troops to the border region."
+    event = _only(_events(pipeline, text), "MOBILIZE")
+    assert event.trigger is not None and event.trigger.text == "deployment"
+
+
+def test_raids_noun_is_an_assault(pipeline: Pipeline) -> None:
+    text = "Police raids in the capital continued through the night."
+    assert _only(_events(pipeline, text), "ASSAULT").trigger.text == "raids"  # type: ignore[union-attr]
+
+
+def test_listed_actors_are_all_kept(pipeline: Pipeline) -> None:
+    text = "Soldiers from Italy, France and Spain were deployed to the port of Varno last week."
+    report = pipeline.analyze(Document(text=text, published="2021-05-12"))
+    event = _only(report.events, "MOBILIZE")
+    names = {e.name for e in report.entities if e.id in event.actors}
+    assert {"Italy", "France", "Spain"} <= names
+
+
+def test_will_makes_an_event_planned(pipeline: Pipeline) -> None:
+    text = "Warplanes will launch attacks on the depots once the plan is approved."
+    event = _only(_events(pipeline, text), "ASSAULT")
+    assert (event.status, event.cameo) == ("planned", INTENT_CAMEO["ASSAULT"])
+
+
+def test_possible_invasion_is_planned(pipeline: Pipeline) -> None:
+    text = "Officials discussed a possible ground invasion of the island."
+    assert _only(_events(pipeline, text), "ASSAULT").status == "planned"
+
+
+def test_preparing_to_deploy_is_planned(pipeline: Pipeline) -> None:
+    text = "The government is preparing to deploy 3,000 troops to the north."
+    event = _only(_events(pipeline, text), "MOBILIZE")
+    assert event.status == "planned"
+    assert [(q.kind, q.min, q.max) for q in event.quantities] == [("troops", 3000, 3000)]
+
+
+def test_denying_an_invasion_makes_it_denied(pipeline: Pipeline) -> None:
+    text = "The prime minister denied that his country was preparing an invasion."
+    assert _only(_events(pipeline, text), "ASSAULT").status == "denied"
+
+
+def test_if_clause_makes_an_event_hypothetical(pipeline: Pipeline) -> None:
+    text = "If there is a need to intervene, the army is ready."
+    assert _only(_events(pipeline, text), "ASSAULT").status == "hypothetical"
+
+
+def test_not_on_the_table_makes_an_event_negated(pipeline: Pipeline) -> None:
+    text = "The idea of sending 2,000 soldiers is not on the table."
+    assert _only(_events(pipeline, text), "MOBILIZE").status == "negated"
+
+
+def test_reportedly_marks_an_event_hedged(pipeline: Pipeline) -> None:
+    text = "Rebel fighters reportedly attacked a police station in Dorva."
+    assert _only(_events(pipeline, text), "ASSAULT").hedged is True
+
+
+def test_a_plain_event_is_not_hedged(pipeline: Pipeline) -> None:
+    text = "Rebel fighters attacked a police station in Dorva."
+    assert _only(_events(pipeline, text), "ASSAULT").hedged is False
+
+
+def test_event_inside_an_attribution_is_claimed_with_its_id(pipeline: Pipeline) -> None:
+    text = "Officials said that rebels attacked a convoy near Dorva."
+    doc = pipeline.nlp(text)
+    start = text.index("rebels")
+    content = Span(start, len(text) - 1, text[start:-1])
+    said = Span(10, 14, "said")
+    attribution = Attribution("a1", Source(text="Officials"), said, content)
+    analysis = Analysis(document=Document(text=text), doc=doc, attributions=[attribution])
+    event = _only(extract_events(analysis), "ASSAULT")
+    assert (event.status, event.attribution) == ("claimed", "a1")
+
+
+def test_weapons_seized_are_not_an_attack(pipeline: Pipeline) -> None:
+    text = "Police seized grenades and rifles during a search of the warehouse."
+    events = _events(pipeline, text)
+    assert [e.type for e in events] == ["COERCE"]
+    assert events[0].mode == "confiscate"
+
+
+def test_evidence_is_the_sentence_and_trigger_indexes_the_text(pipeline: Pipeline) -> None:
+    text = "Crowds gathered early. Protesters marched to parliament on Friday."
+    report = pipeline.analyze(Document(text=text))
+    event = _only(report.events, "PROTEST")
+    assert event.evidence.text == "Protesters marched to parliament on Friday."
+    assert event.trigger is not None and text[event.trigger.start : event.trigger.end] == "marched"
+
+
+def test_reported_must_is_a_demand_on_the_clause_subject(pipeline: Pipeline) -> None:
+    text = "The foreign minister of Italy said on Monday that France must close its border camps."
+    event = _only(_events(pipeline, text), "REQUEST")
+    assert (event.trigger.text, event.cameo) == ("must", "100")  # type: ignore[union-attr]
+
+
+def test_every_cameo_code_agrees_with_the_mapping_table() -> None:
+    table = {code: kind for code, kind, _ in read_table("cameo_plover.tsv")}
+    for _, _, kind, _, cameo, _ in read_table("plover_triggers.tsv"):
+        assert cameo == "-" or table[cameo] == kind, (cameo, kind)
+    assert all(table[code] in ("AGREE", "THREATEN") for code in INTENT_CAMEO.values())
+
+
+SHARED_EXAMPLE = REPO.parent / "shared" / "examples" / "western-powers-libya-2016-03-09.txt"
+
+
+def test_shared_example_codes_the_airstrike_of_last_month(pipeline: Pipeline) -> None:
+    if not SHARED_EXAMPLE.is_file():
+        pytest.skip(f"shared example not found at {SHARED_EXAMPLE}: test skipped")
+    text = SHARED_EXAMPLE.read_text(encoding="utf-8")
+    report = pipeline.analyze(Document(text=text, published="2016-03-09"))
+    strike = next(e for e in report.events if e.trigger and e.trigger.text == "airstrike")
+    assert (strike.type, strike.mode, strike.status) == ("ASSAULT", "aerial", "occurred")
+    assert [(q.kind, q.min, q.max) for q in strike.quantities] == [("killed", None, 50)]
+    statuses = {e.trigger.text: e.status for e in report.events if e.trigger}
+    assert statuses["invasion"] == "denied"
+    assert statuses["sending"] == "negated"
+    assert statuses["intervene"] == "hypothetical"

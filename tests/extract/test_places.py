@@ -1,0 +1,132 @@
+"""Tests for polybius.extract.places: toponyms, resolution and event location."""
+
+from __future__ import annotations
+
+from polybius.analysis import Analysis
+from polybius.model import Document, Place
+from polybius.pipeline import Pipeline, run_stages
+
+
+def analyse(pipeline: Pipeline, text: str) -> Analysis:
+    analysis = Analysis(document=Document(text=text), doc=pipeline.nlp(text))
+    run_stages(analysis)
+    return analysis
+
+
+def place_named(analysis: Analysis, surface: str) -> Place | None:
+    return next((p for p in analysis.places if any(m.text == surface for m in p.mentions)), None)
+
+
+def test_city_mislabelled_as_person_is_found_after_locative(pipeline: Pipeline) -> None:
+    analysis = analyse(pipeline, "Militia fighters regrouped in Misrata after the clashes.")
+    place = place_named(analysis, "Misrata")
+    assert place is not None and place.country == "LBY" and place.lat is not None
+
+
+def test_curated_base_and_sea_have_features(pipeline: Pipeline) -> None:
+    text = "Drones took off from Sigonella and patrolled the Aegean Sea on Monday."
+    analysis = analyse(pipeline, text)
+    base, sea = place_named(analysis, "Sigonella"), place_named(analysis, "Aegean Sea")
+    assert base is not None and base.feature == "base" and base.country == "ITA"
+    assert sea is not None and sea.feature == "sea"
+
+
+def test_country_wins_over_homonymous_town(pipeline: Pipeline) -> None:
+    analysis = analyse(pipeline, "Refugees crossed from Turkey to Greece by boat.")
+    turkey, greece = place_named(analysis, "Turkey"), place_named(analysis, "Greece")
+    assert turkey is not None and turkey.feature == "country" and turkey.country == "TUR"
+    assert greece is not None and greece.feature == "country"
+
+
+def test_document_context_picks_the_right_homonym(pipeline: Pipeline) -> None:
+    text = "Lebanon's army deployed troops in Tripoli after a week of street fighting."
+    place = place_named(analyse(pipeline, text), "Tripoli")
+    assert place is not None and place.country == "LBN"
+
+
+def test_explicit_qualifier_picks_the_homonym(pipeline: Pipeline) -> None:
+    place = place_named(analyse(pipeline, "Police in Tripoli, Lebanon, made arrests."), "Tripoli")
+    assert place is not None and place.country == "LBN"
+
+
+def test_population_decides_without_context(pipeline: Pipeline) -> None:
+    place = place_named(analyse(pipeline, "Talks were held in Tripoli on Sunday."), "Tripoli")
+    assert place is not None and place.country == "LBY"
+
+
+def test_directional_country_stays_region_level(pipeline: Pipeline) -> None:
+    analysis = analyse(pipeline, "An airstrike hit a camp in western Libya last month.")
+    place = place_named(analysis, "western Libya")
+    assert place is not None and place.feature == "region" and place.country == "LBY"
+    assert place.geonameid is None
+
+
+def test_border_phrase_has_no_point(pipeline: Pipeline) -> None:
+    analysis = analyse(pipeline, "The camp lies near the border with Tunisia.")
+    place = place_named(analysis, "Tunisia")
+    assert place is not None and place.feature == "border" and place.lat is None
+
+
+def test_person_name_that_is_a_town_is_not_a_place(pipeline: Pipeline) -> None:
+    analysis = analyse(pipeline, "President Obama met Carter at the White House.")
+    assert place_named(analysis, "Obama") is None
+    assert place_named(analysis, "Carter") is None
+
+
+def test_month_name_is_not_a_place(pipeline: Pipeline) -> None:
+    analysis = analyse(pipeline, "The vote was postponed to March after protests in Cairo.")
+    assert place_named(analysis, "March") is None
+    assert place_named(analysis, "Cairo") is not None
+
+
+def test_mentions_of_one_place_are_grouped(pipeline: Pipeline) -> None:
+    text = "Troops reached Benghazi on Friday. Residents of Benghazi welcomed them."
+    place = place_named(analyse(pipeline, text), "Benghazi")
+    assert place is not None and len(place.mentions) == 2
+
+
+def test_place_ids_are_numbered_in_order(pipeline: Pipeline) -> None:
+    analysis = analyse(pipeline, "Flights linked Rome, Tunis and Cairo.")
+    assert [p.id for p in analysis.places] == [f"P{i}" for i in range(1, len(analysis.places) + 1)]
+
+
+def test_demonym_is_a_mention_of_its_country(pipeline: Pipeline) -> None:
+    place = place_named(analyse(pipeline, "Italian troops arrived on Monday."), "Italian")
+    assert place is not None and place.country == "ITA"
+
+
+def test_mention_offsets_index_the_text(pipeline: Pipeline) -> None:
+    text = "Clashes erupted in Sirte and Tobruk overnight."
+    analysis = analyse(pipeline, text)
+    spans = [m for p in analysis.places for m in p.mentions]
+    assert spans and all(text[m.start:m.end] == m.text for m in spans)
+
+
+def test_locate_event_takes_the_clause_place(pipeline: Pipeline) -> None:
+    from polybius.extract.places import locate_event
+
+    text = "Officials in Rome said that warplanes bombed a depot in Sirte."
+    analysis = analyse(pipeline, text)
+    start = text.index("bombed")
+    place_id, scope = locate_event(analysis, start, start + len("bombed"))
+    place = next(p for p in analysis.places if p.id == place_id)
+    assert (place.name, scope) == ("Sirte", "clause")
+
+
+def test_locate_event_ignores_modifiers(pipeline: Pipeline) -> None:
+    from polybius.extract.places import locate_event
+
+    text = "US officials criticised the plan."
+    analysis = analyse(pipeline, text)
+    start = text.index("criticised")
+    assert locate_event(analysis, start, start + 10) == (None, "none")
+
+
+def test_locate_event_falls_back_to_the_sentence(pipeline: Pipeline) -> None:
+    from polybius.extract.places import locate_event
+
+    text = "In Benghazi, gunmen who had arrived overnight attacked a checkpoint."
+    analysis = analyse(pipeline, text)
+    start = text.index("arrived")
+    place_id, scope = locate_event(analysis, start, start + len("arrived"))
+    assert place_id is not None and scope in ("clause", "sentence")

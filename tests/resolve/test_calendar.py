@@ -1,0 +1,111 @@
+"""Tests for polybius.resolve.calendar: time expressions normalised against an anchor."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from polybius.resolve.calendar import normalise
+
+ANCHOR = date(2016, 3, 9)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Last Friday", "2016-03-04"),
+        ("Tuesday", "2016-03-08"),
+        ("last month", "2016-02"),
+        ("in February", "2016-02"),
+        ("February 22", "2016-02-22"),
+        ("March 09, 2016", "2016-03-09"),
+        ("in 2011", "2011"),
+        ("this week", "2016-W10"),
+        ("last week", "2016-W09"),
+        ("yesterday", "2016-03-08"),
+        ("two years ago", "2014"),
+        ("the 1990s", "199"),
+        ("the third quarter", "2015-Q3"),
+    ],
+)
+def test_normalise_gives_timeml_values(text: str, value: str) -> None:
+    result = normalise(text, ANCHOR)
+    assert result is not None and result.value == value
+
+
+def test_weekday_resolves_to_the_past_week() -> None:
+    result = normalise("Monday", ANCHOR)
+    assert result is not None and result.start == date(2016, 3, 7)
+
+
+def test_weekday_in_future_tense_looks_ahead() -> None:
+    result = normalise("Friday", ANCHOR, direction=1)
+    assert result is not None and result.value == "2016-03-11"
+
+
+def test_weekday_with_part_of_day_resolves_to_the_day() -> None:
+    result = normalise("Monday night", ANCHOR)
+    assert result is not None and (result.type, result.value) == ("DATE", "2016-03-07")
+
+
+def test_late_last_month_narrows_to_the_end_of_february() -> None:
+    result = normalise("late last month", ANCHOR)
+    assert result is not None
+    assert result.value == "2016-02" and result.mod == "END"
+    assert result.start is not None and result.start.day > 15
+
+
+def test_weekend_is_the_one_before_the_anchor() -> None:
+    result = normalise("over the weekend", ANCHOR)
+    assert result is not None
+    assert result.value == "2016-W09-WE" and result.start == date(2016, 3, 5)
+
+
+def test_vague_duration_is_typed_duration() -> None:
+    result = normalise("for the last several weeks", ANCHOR)
+    assert result is not None and (result.type, result.value) == ("DURATION", "PXW")
+
+
+def test_recent_days_is_a_vague_duration_up_to_the_anchor() -> None:
+    result = normalise("in recent days", ANCHOR)
+    assert result is not None and (result.type, result.value) == ("DURATION", "PXD")
+    assert result.end == ANCHOR
+
+
+def test_recently_is_a_past_reference() -> None:
+    result = normalise("recently", ANCHOR)
+    assert result is not None and result.value == "PAST_REF"
+
+
+def test_month_name_takes_the_nearest_year() -> None:
+    result = normalise("April", date(1999, 3, 12))
+    assert result is not None and result.value == "1999-04"
+
+
+def test_hyphenated_quarter_is_understood() -> None:
+    result = normalise("third-quarter", date(1989, 10, 26))
+    assert result is not None and result.value == "1989-Q3"
+
+
+def test_every_week_is_a_set() -> None:
+    result = normalise("every week", ANCHOR)
+    assert result is not None and (result.type, result.value) == ("SET", "P1W")
+
+
+def test_clock_time_uses_the_anchor_day() -> None:
+    result = normalise("10:35 a.m.", ANCHOR)
+    assert result is not None and result.value == "2016-03-09T10:35"
+
+
+def test_relative_expression_without_anchor_has_no_value() -> None:
+    assert normalise("last Friday", None) is None
+
+
+def test_absolute_date_without_anchor_still_resolves() -> None:
+    result = normalise("March 9, 2016", None)
+    assert result is not None and result.value == "2016-03-09"
+
+
+def test_unknown_text_gives_none() -> None:
+    assert normalise("the bridge", ANCHOR) is None

@@ -1,0 +1,63 @@
+"""Tests for polybius.resolve.gazetteer: the offline index and its lookups."""
+
+from __future__ import annotations
+
+import time
+
+from polybius.resolve.gazetteer import gazetteer, index_path, name_key
+
+
+def test_name_key_folds_accents_case_and_leading_the() -> None:
+    assert name_key("The  Aegean Sea") == "aegean sea"
+    assert name_key("Trípoli") == "tripoli"
+
+
+def test_index_is_built_in_the_cache() -> None:
+    gazetteer()
+    assert index_path().exists()
+
+
+def test_lookup_finds_cities_by_alternate_name() -> None:
+    entries = gazetteer().lookup("Misrata")
+    assert any(e.geonameid == 2214846 and e.country == "LBY" for e in entries)
+
+
+def test_lookup_lists_homonyms_with_population() -> None:
+    entries = [e for e in gazetteer().lookup("Tripoli") if e.feature == "city"]
+    assert {"LBY", "LBN"} <= {e.country for e in entries}
+    assert all(e.population > 0 for e in entries)
+
+
+def test_country_variants_resolve_to_the_country() -> None:
+    entries = gazetteer().lookup("U.S.")
+    assert entries[0].feature == "country" and entries[0].country == "USA"
+
+
+def test_curated_places_come_first() -> None:
+    sea = gazetteer().lookup("Aegean Sea")[0]
+    base = gazetteer().lookup("Sigonella")[0]
+    assert (sea.feature, base.feature, base.country) == ("sea", "base", "ITA")
+
+
+def test_us_states_and_their_abbreviations_are_admin1() -> None:
+    state = [e for e in gazetteer().lookup("Texas") if e.feature == "admin1"]
+    abbreviation = gazetteer().lookup("Ga.")
+    assert state and state[0].admin1 == "TX"
+    assert abbreviation[0].feature == "admin1" and abbreviation[0].admin1 == "GA"
+
+
+def test_continent_adjective_maps_to_continent() -> None:
+    assert gazetteer().lookup("European")[0].name == "Europe"
+
+
+def test_countries_have_coordinates() -> None:
+    libya = gazetteer().country("LBY")
+    assert libya is not None and libya.lat is not None and 20 < libya.lat < 35
+
+
+def test_lookups_are_fast() -> None:
+    gaz = gazetteer()
+    started = time.perf_counter()
+    for name in ("Benghazi", "Sirte", "Tobruk", "Rome", "Paris", "Mosul") * 50:
+        gaz.lookup(name)
+    assert time.perf_counter() - started < 1.0
