@@ -24,6 +24,7 @@ import json
 import random
 import resource
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -51,22 +52,45 @@ def load_texts(limit: int) -> tuple[list[str], str]:
     return texts, f"{len(texts)} variants of the bundled examples (../shared/data absent)"
 
 
-def peak_rss_mb() -> tuple[float, float]:
-    """Peak resident set (MB) of this process and of the largest finished child process."""
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return own, children
+def peak_rss_mb() -> float:
+    """Peak resident set (MB) of this process."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def rss_mb() -> float:
-    """The current resident set of this process (MB), from /proc (0 where unavailable)."""
+def rss_mb(pid: str = "self") -> float:
+    """The current resident set of a process (MB), from /proc (0 where unavailable)."""
     try:
-        for line in Path("/proc/self/status").read_text().splitlines():
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
     except OSError:
         pass
     return 0.0
+
+
+def _children() -> list[str]:
+    pids = []
+    for path in Path("/proc/self/task").glob("*/children"):
+        try:
+            pids += path.read_text().split()
+        except OSError:
+            continue
+    return pids
+
+
+class ChildRssSampler(threading.Thread):
+    """Samples the resident set of this process's children (the workers) every 0.2 s.
+
+    (``RUSAGE_CHILDREN`` cannot be used: a spawned child inherits its parent's peak.)"""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.peak, self.running = 0.0, True
+
+    def run(self) -> None:
+        while self.running:
+            self.peak = max([self.peak, *(rss_mb(pid) for pid in _children())])
+            time.sleep(0.2)
 
 
 def timed_ingest(source: Path, folder: Path, workers: int, pipeline: Pipeline | None) -> float:
@@ -103,9 +127,11 @@ def bench_ingest(texts: list[str], origin: str) -> None:
             pass
         rows = [("bare spaCy nlp.pipe", time.perf_counter() - start)]
         rows.append(("ingest, 1 worker", timed_ingest(source, folder, 1, pipeline)))
-        main_peak = peak_rss_mb()[0]
+        main_peak = peak_rss_mb()
+        sampler = ChildRssSampler()
+        sampler.start()
         rows.append(("ingest, 2 workers", timed_ingest(source, folder, 2, None)))
-        worker_peak = peak_rss_mb()[1]
+        sampler.running = False
         rows.append(("nlp.pipe n_process=2", pipe_n_process(pipeline, texts, 2)))
     print(f"batch: {origin}, {words} words ({words / len(texts):.0f} per article), "
           f"model {pipeline.options.model}")
@@ -115,7 +141,7 @@ def bench_ingest(texts: list[str], origin: str) -> None:
         print(f"{label:28}{seconds:9.2f}{len(texts) / seconds:12.1f}{words / seconds:10.0f}"
               f"{seconds / bare:8.2f}x")
     print(f"peak RSS: main process after bare parse and 1-worker ingest {main_peak:.0f} MB; "
-          f"largest 2-worker ingest worker {worker_peak:.0f} MB")
+          f"largest 2-worker ingest worker {sampler.peak:.0f} MB (sampled)")
 
 
 def generated(count: int, seed: int = 7) -> tuple[list[str], int]:

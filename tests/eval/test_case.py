@@ -9,7 +9,7 @@ import pytest
 from polybius.eval.case import acled_subtype, evaluate, f1_table, macro_micro
 from polybius.model import Event, Span
 
-# Measured 2026-11-25 on the first 200 ACLED snippets: macro F1 0.640, micro F1 0.670.
+# Measured 2026-11-25 on the first 200 ACLED snippets: macro F1 0.641, micro F1 0.670.
 # Lower a floor only on purpose, in the commit that explains why.
 MACRO_FLOOR = 0.60
 MICRO_FLOOR = 0.63

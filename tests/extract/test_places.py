@@ -130,3 +130,22 @@ def test_locate_event_falls_back_to_the_sentence(pipeline: Pipeline) -> None:
     start = text.index("arrived")
     place_id, scope = locate_event(analysis, start, start + len("arrived"))
     assert place_id is not None and scope in ("clause", "sentence")
+
+
+def test_alternate_name_of_a_sizeable_town_is_found(pipeline: Pipeline) -> None:
+    text = "Soldiers have been deployed to Misrata in the west to train militias."
+    place = place_named(analyse(pipeline, text), "Misrata")
+    assert place is not None and place.geonameid == 2214846
+
+
+def test_place_inside_an_organisation_name_is_found(pipeline: Pipeline) -> None:
+    text = "The Zimbabwe Tourism Authority reported fewer visitors this year."
+    place = place_named(analyse(pipeline, text), "Zimbabwe")
+    assert place is not None and place.feature == "country"
+
+
+def test_unknown_place_entity_is_kept_without_coordinates(pipeline: Pipeline) -> None:
+    text = "Gunmen attacked a checkpoint in Zorblatville, Libya, on Sunday."
+    place = place_named(analyse(pipeline, text), "Zorblatville")
+    assert place is not None and place.feature == "place"
+    assert (place.lat, place.geonameid, place.country) == (None, None, "LBY")

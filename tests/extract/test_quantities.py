@@ -72,3 +72,12 @@ def test_offsets_index_the_text(nlp: Language) -> None:
     text = "Rebels seized the town. Five soldiers were killed."
     q = _one(nlp, text)
     assert text[q.start : q.end] == q.text
+
+
+def test_one_named_victim_counts_as_one(nlp: Language) -> None:
+    q = _one(nlp, "A roadside bomb killed a Russian general near the city.")
+    assert (q.kind, q.min, q.max, q.text) == ("killed", 1, 1, "killed a Russian general")
+
+
+def test_plural_victims_without_a_number_are_not_counted(nlp: Language) -> None:
+    assert _found(nlp, "The bombing killed soldiers and civilians.") == []

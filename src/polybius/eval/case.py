@@ -86,7 +86,7 @@ def _refine(label: str, event: Event, protest: bool) -> str:
     before = _classes(event.evidence.text[: max(0, trigger_start - event.evidence.start)])
     whole = _classes(event.evidence.text)
     if label in TERRITORY:
-        return _territory(label, before)
+        return _territory(label, _first_side(event.evidence.text[: max(0, trigger_start - event.evidence.start)]))
     if label not in ("ATTACK", "ARMED_CLASH"):
         return _PROTEST_SHIFT.get(label, label) if protest else label
     if "protester" in before:
@@ -94,7 +94,8 @@ def _refine(label: str, event: Event, protest: bool) -> str:
     if "mob" in before:
         return "MOB_VIOL"
     if protest or "protester" in whole:
-        return "FORCE_AGAINST_PROTEST"
+        # a clash is violence on both sides: the demonstration itself turned violent
+        return "VIOL_DEMONSTR" if label == "ARMED_CLASH" else "FORCE_AGAINST_PROTEST"
     if label == "ATTACK":
         return _attack_or_clash(event, trigger_start, whole)
     return label
@@ -109,6 +110,17 @@ def _attack_or_clash(event: Event, trigger_start: int, whole: set[str]) -> str:
 
 
 TERRITORY = ("NON_STATE_ACTOR_OVERTAKES_TER", "GOV_REGAINS_TERIT")
+SIDES = ("state", "nonstate")
+
+
+def _first_side(text: str) -> set[str]:
+    """The side (state or nonstate) of the first armed actor named: "Syrian army and allied
+    fighters captured" is the army's advance."""
+    for word in re.findall(r"[a-z-]+", text.lower()):
+        sides = _classes(word) & set(SIDES)
+        if len(sides) == 1:
+            return sides
+    return set()
 
 
 def _territory(label: str, before: set[str]) -> str:

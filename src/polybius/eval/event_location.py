@@ -43,8 +43,7 @@ def _char_span(tokens: list[dict], span: dict) -> tuple[int, int] | None:
 def _record(raw: dict) -> Record | None:
     tokens = raw.get("tokens") or []
     spans = raw.get("spans") or []
-    verbs = [_char_span(tokens, s) for s in spans if s["label"] == "VERB"]
-    verbs = [v for v in verbs if v]
+    verbs = [v for s in spans if s["label"] == "VERB" for v in [_char_span(tokens, s)] if v]
     if not verbs:
         return None
     locations = tuple(sorted(c for s in spans if s["label"] == "LOCATION"

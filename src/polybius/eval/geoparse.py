@@ -5,7 +5,9 @@ annotations of ``GWN.xml``; LGL: toponyms with a ``gaztag``). Each article is an
 verbatim. Recognition compares place mentions with gold spans (strict: same offsets;
 relaxed: overlap). Resolution is scored on relaxed matches: exact GeoNames id (where gold
 has one), distance within 161 km (100 miles), median error in km; ``of gold`` figures
-divide by all gold toponyms instead (unrecognised ones count as wrong).
+divide by all gold toponyms instead (unrecognised ones count as wrong). Places the gazetteer
+lacks (unresolved GPE/LOC/FAC entities) count as matched but wrong; the exact-id figure
+"among those we resolved" leaves them out.
 """
 
 from __future__ import annotations
@@ -64,7 +66,8 @@ def load_gwn(limit: int | None = None) -> list[Article]:
             if lat is None or lon is None:
                 continue
             gid = (top.findtext("geonamesID") or "").strip()
-            toponyms.append(GoldToponym(int(top.findtext("start")), int(top.findtext("end")),
+            toponyms.append(GoldToponym(int(top.findtext("start") or 0),
+                                        int(top.findtext("end") or 0),
                                         top.findtext("extractedName") or "",
                                         int(gid) if gid.isdigit() else None, lat, lon))
         articles.append(Article(node.get("file", ""), node.findtext("text") or "", toponyms))
@@ -84,7 +87,8 @@ def load_lgl(limit: int | None = None) -> list[Article]:
             lat, lon = _float(tag, "lat"), _float(tag, "lon")
             if lat is None or lon is None:
                 continue
-            toponyms.append(GoldToponym(int(top.findtext("start")), int(top.findtext("end")),
+            toponyms.append(GoldToponym(int(top.findtext("start") or 0),
+                                        int(top.findtext("end") or 0),
                                         top.findtext("phrase") or "",
                                         int(tag.get("geonameid", "0")) or None, lat, lon))
         articles.append(Article(node.get("docid", ""), node.findtext("text") or "", toponyms))
@@ -108,6 +112,7 @@ class Counts:
     strict: int = 0
     relaxed: int = 0
     with_id: int = 0
+    with_id_resolved: int = 0
     id_correct: int = 0
     near: int = 0
     located: int = 0
@@ -148,6 +153,7 @@ def score(gold: list[GoldToponym], places: list[Place], counts: Counts) -> None:
 def _resolution(g: GoldToponym, place: Place, counts: Counts) -> None:
     if g.geonameid is not None:
         counts.with_id += 1
+        counts.with_id_resolved += place.geonameid is not None
         counts.id_correct += place.geonameid == g.geonameid
     if place.lat is None or place.lon is None:
         counts.errors.append(20000.0)
@@ -180,6 +186,7 @@ def figures(counts: Counts) -> dict[str, float]:
         "relaxed_p": p, "relaxed_r": r, "relaxed_f1": 2 * p * r / (p + r) if p + r else 0.0,
         "strict_f1": 2 * sp * sr / (sp + sr) if sp + sr else 0.0,
         "exact_id": _ratio(counts.id_correct, counts.with_id),
+        "exact_id_resolved": _ratio(counts.id_correct, counts.with_id_resolved),
         "near_161": _ratio(counts.near, counts.relaxed),
         "near_161_of_gold": _ratio(counts.near, counts.gold),
         "median_km": statistics.median(counts.errors) if counts.errors else 0.0,
@@ -195,7 +202,9 @@ def report(name: str, articles: list[Article], counts: Counts) -> None:
           f"F1 {f['relaxed_f1']:.3f} ({counts.relaxed} matched); strict F1 {f['strict_f1']:.3f} "
           f"({counts.strict} exact spans)")
     print(f"  resolution exact GeoNames id {f['exact_id']:.3f} ({counts.id_correct}/"
-          f"{counts.with_id} matched toponyms with a gold id)")
+          f"{counts.with_id} matched toponyms with a gold id); among those we resolved to a "
+          f"GeoNames id {f['exact_id_resolved']:.3f} ({counts.id_correct}/"
+          f"{counts.with_id_resolved})")
     print(f"  within {NEAR_KM:.0f} km {f['near_161']:.3f} ({counts.near}/{counts.relaxed} matched); "
           f"of all gold {f['near_161_of_gold']:.3f}; median error {f['median_km']:.1f} km "
           f"({counts.relaxed - counts.located} matched without coordinates)")

@@ -15,6 +15,7 @@ from spacy.tokens import Span as TokenSpan
 from polybius.model import Place
 from polybius.resolve.actors import (
     canonical_name,
+    capital_country,
     country_of,
     find_title,
     known_actors,
@@ -135,7 +136,7 @@ def named_mentions(doc: Doc, places: list[Place]) -> list[Mention]:
         if span is None:
             continue
         label = "ORG" if from_lexicon else raw.label_
-        mention = _resolve_named(span, label)
+        mention = _resolve_named(span, label, places)
         if mention is None:
             continue
         if mention.type in ("PERSON", "ORG") and not from_lexicon and _inside_place(span, places):
@@ -144,17 +145,19 @@ def named_mentions(doc: Doc, places: list[Place]) -> list[Mention]:
     return mentions + _surname_mentions(doc, mentions, places)
 
 
-def _resolve_named(span: TokenSpan, label: str) -> Mention | None:
+def _resolve_named(span: TokenSpan, label: str, places: list[Place]) -> Mention | None:
     name = canonical_name(span.text)
     if not name:
         return None
     if label == "GPE":
         code = country_code(name)
-        return _mention(span, country_name(code) or name, "GPE", country=code) if code else None
+        if code is None:
+            return _city_actor(span, name, places)
+        return _mention(span, country_name(code) or name, "GPE", country=code)
     if label == "NORP":
         if span.root.dep_ in ("amod", "compound") or span.root.pos_ not in ("NOUN", "PROPN"):
             return None
-        return _mention(span, name, "NORP", country=country_code(name))
+        return _mention(span, name, "NORP", country=country_of(name) or _owner_country(span))
     if label == "PERSON" and not looks_like_outlet(name):
         return _person(span, name)
     return _organisation(span, name)
@@ -165,7 +168,49 @@ def _organisation(span: TokenSpan, name: str) -> Mention:
     if info is not None:
         return _mention(span, info.name, "ORG", country=info.country, sector=info.sector)
     sector = "MED" if looks_like_outlet(name) else _noun_sector(name.split()[-1])
-    return _mention(span, name, "ORG", country=country_of(name), sector=sector)
+    country = country_of(name) or _owner_country(span) or _named_country(span)
+    return _mention(span, name, "ORG", country=country, sector=sector)
+
+
+def _named_country(span: TokenSpan) -> str | None:
+    """The country an organisation's name ends on ("National Union for ... of Angola")."""
+    if len(span) > 2 and span[-2].lower_ in ("of", "in", "for"):
+        return country_code(span[-1].text)
+    return None
+
+
+def _owner_country(span: TokenSpan) -> str | None:
+    """The country of a possessive or compound modifier left of a name ("Israel's Cabinet")."""
+    for child in span.root.lefts:
+        if child.i < span.start and child.dep_ in ("poss", "compound", "nmod", "amod"):
+            words = [t for t in child.subtree if t.tag_ != "POS" and t.pos_ != "DET"]
+            code = country_of(" ".join(t.text for t in words)) if words else None
+            if code:
+                return code
+    return None
+
+
+# A city is an actor only where it stands for its government or people: "Washington said",
+# "Beirut rejected", "Cairo's security chief", "rebels shelled Juba"; "in Beirut" is a place.
+CITY_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss"})
+CITY_TARGET_PREPS = frozenset({"against", "on", "upon", "into", "by"})
+
+
+def _city_actor(span: TokenSpan, name: str, places: list[Place]) -> Mention | None:
+    """A city named as a participant, as an entity of its place's country."""
+    root = span.root
+    participant = root.dep_ in CITY_ACTOR_DEPS or (
+        root.dep_ == "pobj" and root.head.lower_ in CITY_TARGET_PREPS
+    )
+    if not participant:
+        return None
+    place = next(
+        (p for p in places for m in p.mentions if m.start <= span.start_char and span.end_char <= m.end),
+        None,
+    )
+    if place is None or not place.country:
+        return None
+    return _mention(span, place.name or name, "GPE", country=place.country)
 
 
 def _noun_sector(word: str) -> str | None:
@@ -289,18 +334,23 @@ def _modifier_country(span: TokenSpan, head: Token, backed_by: str | None) -> st
         if token.i == head.i:
             continue
         code = country_code(token.text)
+        if code is None and token.ent_type_ == "GPE":
+            code = capital_country(token.text)  # "the Khartoum government"
         if code and code != backed_by:
             return code
     return None
 
 
 def _place_of(token: Token) -> str | None:
-    """A country named by a "from/of/in X" phrase on the noun ("soldiers from the US")."""
+    """A country named by a "from/of/in X" phrase on the noun ("soldiers from the US",
+    "doctors from two American aid groups")."""
     for prep in token.rights:
         if prep.dep_ == "prep" and prep.lower_ in ("from", "of", "in"):
             for obj in prep.children:
-                if obj.dep_ == "pobj":
-                    code = country_code(obj.text)
-                    if code:
-                        return code
+                if obj.dep_ != "pobj":
+                    continue
+                words = [obj, *(c for c in obj.children if c.dep_ in ("amod", "compound"))]
+                code = next((c for c in (country_code(w.text) for w in words) if c), None)
+                if code:
+                    return code
     return None

@@ -42,7 +42,40 @@ def extract_entities(analysis: Analysis) -> list[Entity]:
     nominals = nominal_mentions(doc, taken, context)
     groups.extend(_merge_nominal(nominals))
     groups.sort(key=lambda g: min(m.start for m in g.mentions))
-    return [_entity(f"e{n}", group, doc) for n, group in enumerate(groups, 1)]
+    entities = [_entity(f"e{n}", group, doc) for n, group in enumerate(groups, 1)]
+    _home_officials(entities, _home_country(analysis, entities))
+    return entities
+
+
+# Sectors of titles that make a person an office holder of a state ("President", "General").
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP"})
+
+
+def _home_officials(entities: list[Entity], home: str | None) -> None:
+    """An office holder whose title names no country ("President Akayev") is taken to be of the
+    country the document is mostly about; nothing better is known of him."""
+    for entity in entities:
+        if entity.type == "PERSON" and entity.title and entity.country is None:
+            if entity.sector in STATE_SECTORS and not entity.nominal:
+                entity.country = home
+
+
+def _home_country(analysis: Analysis, entities: list[Entity]) -> str | None:
+    """The country whose officials the document reports on: that of a government body named
+    in it ("the White House"), else the one most mentioned by places and groups. A country
+    another titled person already holds ("South African leader de Klerk") is a foreign one."""
+    governments = [e.country for e in entities if e.country and e.type == "ORG" and e.sector == "GOV"]
+    if governments:
+        return Counter(governments).most_common(1)[0][0]
+    foreign = {e.country for e in entities if e.type == "PERSON" and e.title and e.country}
+    counts: Counter[str] = Counter()
+    for place in analysis.places:
+        if place.country and place.country not in foreign:
+            counts[place.country] += len(place.mentions)
+    for entity in entities:
+        if entity.country and entity.type != "PERSON" and entity.country not in foreign:
+            counts[entity.country] += len(entity.mentions)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _merge_named(mentions: list[Mention]) -> list[_Group]:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from polybius.analysis import Analysis
 from polybius.extract.actors import entity_at
-from polybius.extract.attribution_cues import Claim, find_claims
+from polybius.extract.attribution_cues import SUBJECT_DEPS, Claim, find_claims
 from polybius.extract.quotes import find_quotes
 from polybius.model import Attribution, Entity, Source, Span
 from polybius.resolve.actors import anonymous_kind
@@ -45,13 +45,40 @@ def extract_attributions(analysis: Analysis) -> list[Attribution]:
 
 def _drop_nested(doc: Doc, claims: list[Claim], contents: dict[int, Chars]) -> None:
     """Drop claims whose cue lies inside another claim's content: the outer claim already
-    carries those words ("X said Y wants Z" is X's claim)."""
+    carries those words ("X said Y wants Z" is X's claim). A second cue verb coordinated
+    with the first ("X said A and said B", parsed as if "said B" were part of A) is kept
+    as the outer source's own claim, and the outer content ends before it."""
     relaying = ("continued", "belief")
     outer = sorted((c, n) for n, c in contents.items() if claims[n].kind not in relaying)
     for n in list(contents):
         cue = doc[claims[n].cue[0]].idx
-        if any(c[0] <= cue < c[1] and m != n and claims[m].cue != claims[n].cue for c, m in outer):
-            del contents[n]
+        for c, m in outer:
+            if not (c[0] <= cue < c[1] and m != n and claims[m].cue != claims[n].cue):
+                continue
+            cut = _coordinated_cut(doc, claims[n], c)
+            if cut is None:
+                del contents[n]
+                break
+            contents[m] = (c[0], cut)
+            claims[n].source = claims[m].source
+
+
+def _coordinated_cut(doc: Doc, claim: Claim, content: Chars) -> int | None:
+    """Where an outer content ends when ``claim`` is a cue verb coordinated with it: a
+    subjectless conjunct right after "and"/"but" ("..., and said that ..."); else None."""
+    verb = doc[claim.cue[0]]
+    if claim.kind != "speech" or verb.dep_ != "conj" or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    i = verb.i
+    while i > 0 and doc[i - 1].dep_ in ("advmod", "aux", "neg") and doc[i - 1].idx > content[0]:
+        i -= 1
+    if i == 0 or doc[i - 1].dep_ != "cc":
+        return None
+    while i > 0 and (doc[i - 1].dep_ == "cc" or doc[i - 1].is_punct) and doc[i - 1].idx > content[0]:
+        i -= 1
+    last = doc[i - 1]
+    end = last.idx + len(last.text)
+    return end if end > content[0] else None
 
 
 def _tokens_inside(doc: Doc, quotes: list[Chars]) -> set[int]:

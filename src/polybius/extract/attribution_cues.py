@@ -38,6 +38,7 @@ CHANNEL_NOUNS = frozenset(
     }
 )
 NO_SOURCE_SUBJECTS = frozenset({"it", "there"})
+LABEL_DASHES = frozenset({"-", "\u2013", "\u2014", "\u2015"})
 NOT_SAID = frozenset({"fail", "neglect", "omit", "forget"})
 # Right dependents of a cue verb that continue its content when they follow the complement.
 EXTEND_DEPS = frozenset({"advcl", "conj", "cc", "prep", "npadvmod", "advmod", "punct", "dobj"})
@@ -381,20 +382,39 @@ def phrase_claims(token: Token, by_verb: dict[int, Claim]) -> list[Claim]:
 
 
 def _headline(colon: Token) -> list[Claim]:
-    """A title-like "Name: what they said" at the start of a paragraph."""
+    """A label "Name: what they said" opening a line, or after a dash ("POLLS - Ann Lee:
+    “...”"), as in headlines and transcripts; the content runs to the end of the line."""
     sent, doc = colon.sent, colon.doc
-    words = doc[sent.start : colon.i]
-    if not 1 <= len(words) <= 6 or colon.i + 2 >= sent.end:
+    start = _label_start(doc, sent.start, colon.i)
+    words = doc[start : colon.i]
+    if start is None or not 1 <= len(words) <= 6 or any(t.pos_ in ("VERB", "AUX") for t in words):
         return []
-    if sent.start > 0 and "\n" not in doc[sent.start - 1].text_with_ws:
+    if words.root.ent_type_ not in ("PERSON", "ORG") or words.root.pos_ != "PROPN":
+        return []  # "Editor's note:", "STAT OF THE WEEK:" are the author's own labels
+    end = _line_end(doc, colon.i + 1)
+    if end - colon.i < 3:
         return []
-    if not any(t.pos_ == "PROPN" for t in words) or any(t.pos_ == "VERB" for t in words):
-        return []
-    return [
-        Claim(
-            cue=(colon.i, colon.i + 1), source=(sent.start, colon.i), content=(colon.i + 1, sent.end), kind="headline"
-        )
-    ]
+    return [Claim(cue=(colon.i, colon.i + 1), source=(start, colon.i), content=(colon.i + 1, end), kind="headline")]
+
+
+def _label_start(doc: Doc, sent_start: int, colon: int) -> int | None:
+    """Where a "Name:" label starts: after a spaced dash, or at a line's start; else None."""
+    for i in range(colon - 1, sent_start - 1, -1):
+        if doc[i].text in LABEL_DASHES and doc[i].whitespace_:
+            return i + 1
+    if sent_start == 0 or "\n" in doc[sent_start - 1].text_with_ws:
+        return sent_start
+    return None
+
+
+def _line_end(doc: Doc, start: int) -> int:
+    """The token index where the line holding ``start`` ends."""
+    for i in range(start, len(doc)):
+        if doc[i].is_space and "\n" in doc[i].text:
+            return i
+        if "\n" in doc[i].whitespace_:
+            return i + 1
+    return len(doc)
 
 
 def _according(token: Token, by_verb: dict[int, Claim]) -> list[Claim]:

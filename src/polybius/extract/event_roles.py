@@ -131,7 +131,43 @@ def verb_roles(index: EntityIndex, verb: Token, kind: str, trigger: Token) -> tu
         recipients += index.phrase(target)
     if not recipients:
         recipients = [i for s in _clause_subjects(verb) for i in index.phrase(s)]
+    if not recipients:
+        recipients = _complement_recipients(index, verb, trigger)
+    if not recipients:
+        recipients = _predicate_recipients(index, verb, set(actors))
     return _unique(actors), [r for r in _unique(recipients) if r not in actors]
+
+
+# Branches of a predicate that name neither whom it is done to nor with what.
+NON_RECIPIENT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "punct", "advcl", "relcl", "parataxis", "npadvmod"})
+
+
+def _predicate_recipients(index: EntityIndex, verb: Token, actors: set[str]) -> list[str]:
+    """The entity nearest the verb inside its predicate ("threatened to break relations with
+    Russia", "denounced Serbia's suppression"): the last resort for a recipient."""
+    frontier = [c for c in verb.children if c.dep_ not in NON_RECIPIENT_DEPS]
+    seen: set[int] = set()
+    while frontier:
+        found = [i for t in frontier for i in _entity_ids(index, t) if i not in actors]
+        if found:
+            return found[:1]
+        seen.update(t.i for t in frontier)
+        frontier = [c for t in frontier for c in t.children if c.i not in seen and c.dep_ not in NON_RECIPIENT_DEPS]
+    return []
+
+
+def _entity_ids(index: EntityIndex, token: Token) -> list[str]:
+    entity = index.at(token)
+    return [entity.id] if entity is not None else []
+
+
+def _complement_recipients(index: EntityIndex, verb: Token, trigger: Token) -> list[str]:
+    """"threatened to break relations with Russia": whom the verb's complement acts on."""
+    found: list[str] = []
+    for comp in (c for c in verb.children if c.dep_ == "xcomp" and c.i != trigger.i):
+        objects = [c for c in comp.children if c.dep_ in ("dobj", "dative")] + _targets(comp)
+        found += [i for o in objects for i in index.phrase(o)]
+    return found
 
 
 def _clause_subjects(verb: Token) -> list[Token]:

@@ -215,27 +215,35 @@ def _is_name_token(token: Token) -> bool:
 
 
 def _context(candidates: list[Candidate]) -> Context:
+    """Countries and US states the document names unambiguously ("Georgia" counts for neither)."""
     context = Context()
     for cand in candidates:
         if cand.label in PLACE_LABELS:
             context.place_keys.add(name_key(cand.span.text))
+        features = {e.feature for e in cand.entries}
+        if {"country", "admin1"} <= features:
+            continue
         for entry in cand.entries:
             if entry.feature == "country" and entry.country and _is_name_match(cand, entry):
-                context.countries[entry.country] = context.countries.get(entry.country, 0) + 1
+                _count(context, entry.country)
             if entry.feature == "admin1" and entry.admin1 and _names_state(cand):
                 context.states.add(entry.admin1)
-                context.countries["USA"] = context.countries.get("USA", 0) + 1
+                _count(context, "USA")
         unique = {e.country for e in cand.entries if e.population >= 100000}
-        if cand.label in PLACE_LABELS and len(unique) == 1 and None not in unique:
-            country = unique.pop()
-            context.countries[country] = context.countries.get(country, 0) + 1
+        country = unique.pop() if len(unique) == 1 else None
+        if cand.label in PLACE_LABELS and country:
+            _count(context, country)
     return context
 
 
+def _count(context: Context, country: str) -> None:
+    context.countries[country] = context.countries.get(country, 0) + 1
+
+
 def _names_state(cand: Candidate) -> bool:
-    """A GPE that names a US state with no big homonymous city ("Texas", not "New York")."""
+    """A US state name with no big homonymous city ("Texas", not "New York")."""
     big_city = any(e.population >= 300000 for e in cand.entries)
-    return cand.label in PLACE_LABELS and not big_city
+    return cand.label in PLACE_LABELS | {None, EMBEDDED} and not big_city
 
 
 def _is_name_match(cand: Candidate, entry: Entry) -> bool:
@@ -264,10 +272,11 @@ def _plausible(cand: Candidate, entry: Entry, context: Context) -> bool:
     if cand.label in PLACE_LABELS:
         return True
     if cand.label == EMBEDDED:
-        return entry.feature == "admin1" or (entry.exact and entry.population >= 100000)
+        return entry.feature == "admin1" or entry.population >= 100000
     if cand.label == "PERSON" and len(span) > 1:
         return False
-    if not entry.exact or (entry.feature == "city" and entry.population < 1000):
+    # Alternate names ("Misrata" for Misratah) only for sizeable towns; no hamlets at all.
+    if entry.feature == "city" and entry.population < (1000 if entry.exact else 50000):
         return False
     evidence = _locative_before(span) or _qualifier(span) is not None
     return evidence or name_key(span.text) in context.place_keys
@@ -438,19 +447,13 @@ def _rank(doc: Doc, place: Place, mention: TextSpan, anchor: int, scope: str) ->
         return None
     token, modifier = _governing_nominal(span.root)
     if token.dep_ == "pobj":
-        tier = PREP_TIER.get(token.head.lower_) if _adverbial(token.head) else None
+        tier = PREP_TIER.get(token.head.lower_)
     else:
         tier = 1 if scope == "clause" and token.dep_ in ARGUMENT_DEPS else None
     if tier is None or tier > 1:
         return None
     return (tier, modifier, SPECIFICITY.get(place.feature, 5), abs(mention.start - anchor),
             place.id)
-
-
-def _adverbial(prep: Token) -> bool:
-    """A preposition that modifies a verb or one of its core arguments, not a far noun."""
-    head = prep.head
-    return head.pos_ in ("VERB", "AUX") or head.dep_ in ARGUMENT_DEPS | {"nsubj", "ROOT"}
 
 
 def _governing_nominal(token: Token) -> tuple[Token, bool]:

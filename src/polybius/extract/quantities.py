@@ -216,7 +216,35 @@ def find_quantities(span: TokenSpan) -> list[Quantity]:
         quantity = _quantity(run, runs, consumed)
         if quantity is not None:
             found.append(quantity)
-    return found
+    counted = {t.i for q in found for t in span if q.start <= t.idx < q.end}
+    found += [q for q in (_single(t) for t in span if t.i not in counted) if q is not None]
+    return sorted(found, key=lambda q: q.start)
+
+
+SINGLE_PRONOUNS = frozenset({"he", "she", "him", "her"})
+
+
+def _single(verb: Token) -> Quantity | None:
+    """"killing a general", "the reporter was wounded": one person, counted as 1."""
+    kind = _lexicon().verbs.get(verb.lemma_.lower()) if verb.pos_ == "VERB" else None
+    if kind is None:
+        return None
+    deps = ("nsubj",) if verb.lemma_.lower() == "die" else ("dobj", "nsubjpass")
+    victim = next((c for c in verb.children if c.dep_ in deps), None)
+    if victim is None or not _one_person(victim):
+        return None
+    people = [victim, *victim.conjuncts]
+    if not all(_one_person(p) for p in people):
+        return None
+    return _make(kind, len(people), len(people), False, [verb, *people, victim.left_edge])
+
+
+def _one_person(token: Token) -> bool:
+    if token.lower_ in SINGLE_PRONOUNS or (token.ent_type_ == "PERSON" and token.pos_ == "PROPN"):
+        return True
+    counted = any(c.dep_ == "nummod" or _is_number(c) for c in token.children)
+    single = any(c.dep_ == "det" and c.lower_ in ("a", "an", "the", "one") for c in token.children)
+    return token.tag_ == "NN" and single and not counted
 
 
 def _quantity(run: list[Token], runs: list[list[Token]], consumed: set[int]) -> Quantity | None:

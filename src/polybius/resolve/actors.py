@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from polybius.lexicons import read_table, read_words
-from polybius.resolve.countries import country_code
+from polybius.resolve.countries import countries, country_code
 
 _QUOTES = "\u2019\u2018`"
 _EDGE = re.compile(r"^[\s*_\"'“”‘’(\[]+|[\s*_\"'“”‘’)\],.;:]+$")
@@ -126,10 +126,24 @@ def looks_like_outlet(name: str) -> bool:
 
 
 def country_of(text: str) -> str | None:
-    """The alpha-3 code of a country name or demonym inside a short phrase ("US-backed")."""
+    """The alpha-3 code of a country name or demonym inside a short phrase ("US-backed"), or of
+    a capital that stands for its country ("Ankara's")."""
     cleaned = canonical_name(text)
     code = country_code(cleaned)
     if code:
         return code
     head = re.split(r"[-\s]", cleaned)[0] if cleaned else ""
-    return country_code(head) if head and head != cleaned else None
+    if head and head != cleaned:
+        return country_code(head) or capital_country(head)
+    return capital_country(cleaned)
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    return {c.capital.lower(): c.iso3 for c in countries().values() if c.capital}
+
+
+def capital_country(name: str) -> str | None:
+    """The country whose capital ``name`` is ("Khartoum" -> "SDN"): a capital names its
+    government by metonymy ("Khartoum government", "Cairo's security chief")."""
+    return _capitals().get(canonical_name(name).lower())

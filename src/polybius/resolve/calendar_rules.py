@@ -26,7 +26,6 @@ from polybius.resolve.calendar import (
     TimeValue,
     day_value,
     month_day_near,
-    month_end,
     month_near,
     month_value,
     number,
@@ -381,15 +380,6 @@ def recurring_adverb(m: Match, anchor: date | None, direction: int) -> TimeValue
     return TimeValue("SET", letter, None, None, "set")
 
 
-@rule(rf"{MOD_RE}(?:the )?(?:(last|past|previous|next|coming) )?{MONTH_RE} and {MONTH_RE}")
-def month_pair(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
-    return None if anchor is None else month_alone(
-        re.fullmatch(rf"{MOD_RE}(?:(last|this|next|past|coming) )?{MONTH_RE}", m[3]), anchor,
-        direction)
-
-
-# Keep flake8 quiet about helpers imported for rule modules that extend this one.
-__all__ = ["month_end"]
 
 
 @rule(rf"(?:a|an|one|{NUM_RE}) {UNIT_RE} and a half")

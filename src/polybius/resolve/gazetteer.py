@@ -147,9 +147,10 @@ def _region_rows(cities: dict) -> Iterator[tuple[tuple, list[tuple[str, int, int
             (name_key(state["name"]), gid, 1)]
     for continent in _data("continents.json").values():
         gid = int(continent["geonameId"])
-        row = (gid, continent["name"], "continent", float(continent["lat"]),
-               float(continent["lng"]), None, int(continent.get("population") or 0), None)
-        yield row, [(name_key(continent["name"]), gid, 1)]
+        place: tuple = (gid, continent["name"], "continent", float(continent["lat"]),
+                        float(continent["lng"]), None, int(continent.get("population") or 0),
+                        None)
+        yield place, [(name_key(continent["name"]), gid, 1)]
 
 
 def build_index(path: Path | None = None) -> Path:
@@ -215,7 +216,8 @@ class Gazetteer:
         key = name_key(name)
         found = list(self.curated.get(key, ()))
         variant = None if is_part_name(name) else self.country(country_by_name(name) or "")
-        state = self._state_abbreviations.get(name.strip())
+        state = self._state_abbreviations.get(name.strip()) or self._state_abbreviations.get(
+            name.strip() + ".")
         if state is not None:
             found.append(state)
         continent = self._continent_aliases.get(key)
