@@ -33,6 +33,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_extract.py
+	$(BIN)/python bench/bench_corpus.py
 
 eval: $(STAMP)
 	$(BIN)/polybius eval attribution
@@ -42,6 +43,7 @@ eval: $(STAMP)
 	$(BIN)/polybius eval geoparse
 	$(BIN)/polybius eval event-location
 	$(BIN)/polybius eval timex
+	$(BIN)/polybius eval clusters
 
 clean:
 	rm -rf $(VENV) examples-report.jsonl .pytest_cache .ruff_cache .mypy_cache

@@ -55,3 +55,21 @@ def test_macro_and_micro_f1_stay_above_their_floors(shared_data: Path) -> None:
     macro, micro = macro_micro(table)
     assert macro >= MACRO_FLOOR
     assert micro >= MICRO_FLOOR
+
+
+def test_clash_with_protesters_is_a_violent_demonstration() -> None:
+    event = _event("ASSAULT", "firearms", "Clashes broke out between police and protesters.", "Clashes")
+    event.cameo = "193"
+    assert acled_subtype(event, protest_in_text=True) == "VIOL_DEMONSTR"
+
+
+def test_state_forces_named_first_regain_territory() -> None:
+    text = "The army and allied fighters captured the village."
+    event = _event("COERCE", "seize", text, "captured")
+    event.cameo = "192"
+    assert acled_subtype(event, protest_in_text=False) == "GOV_REGAINS_TERIT"
+
+
+def test_withdrawal_is_a_change_of_activity() -> None:
+    event = _event("RETREAT", "withdraw", "The brigade withdrew from the base.", "withdrew")
+    assert acled_subtype(event, protest_in_text=False) == "CHANGE_TO_GROUP_ACT"

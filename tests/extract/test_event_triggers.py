@@ -55,3 +55,9 @@ def test_trigger_lexicon_rows_name_plover_types() -> None:
     assert rows and all(len(r) == 6 and r[1] in ("VERB", "NOUN") for r in rows)
     assert {r[2] for r in rows} <= PLOVER_TYPES
     assert lexicon().verbs and lexicon().nouns
+
+
+def test_participle_acts_on_the_noun_it_modifies(nlp: Language) -> None:
+    doc = nlp("Soldiers stood beside a stash of rockets found near the road.")
+    entries = [(t.token.text, t.entry.mode) for t in find_triggers(doc)]
+    assert ("found", "confiscate") in entries

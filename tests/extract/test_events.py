@@ -156,3 +156,36 @@ def test_shared_example_codes_the_airstrike_of_last_month(pipeline: Pipeline) ->
     assert statuses["invasion"] == "denied"
     assert statuses["sending"] == "negated"
     assert statuses["intervene"] == "hypothetical"
+
+
+def _countries(pipeline: Pipeline, text: str, kind: str, side: str) -> set[str | None]:
+    report = pipeline.analyze(Document(text=text, published="2021-05-12"))
+    event = _only(report.events, kind)
+    ids = event.actors if side == "actors" else event.recipients
+    return {e.country for e in report.entities if e.id in ids}
+
+
+def test_possessive_country_passes_to_an_organisation(pipeline: Pipeline) -> None:
+    text = "Kenya's Supreme Court rejected the appeal of the opposition."
+    assert _countries(pipeline, text, "REJECT", "actors") == {"KEN"}
+
+
+def test_capital_as_subject_stands_for_its_country(pipeline: Pipeline) -> None:
+    text = "Khartoum rejected the proposal on Tuesday."
+    assert _countries(pipeline, text, "REJECT", "actors") == {"SDN"}
+
+
+def test_titled_official_takes_the_country_of_the_document(pipeline: Pipeline) -> None:
+    text = "President Ruto banned the rally in Nairobi. Police in Kenya said the ban would hold."
+    assert _countries(pipeline, text, "COERCE", "actors") == {"KEN"}
+
+
+def test_recipient_is_found_inside_the_predicate(pipeline: Pipeline) -> None:
+    text = "Norway is supplying tents and blankets for refugees in Chad."
+    assert _countries(pipeline, text, "AID", "recipients") == {"TCD"}
+
+
+def test_event_verb_over_a_weapon_noun_is_the_trigger(pipeline: Pipeline) -> None:
+    text = "Rebels detonated two bombs near the market in Karsk."
+    event = _only(_events(pipeline, text), "ASSAULT")
+    assert event.trigger is not None and event.trigger.text == "detonated"

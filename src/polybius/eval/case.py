@@ -148,8 +148,10 @@ def snippet_label(report: Report, order: list[str]) -> str:
     """The most specific ACLED label among the snippet's events."""
     protest = any(e.type == "PROTEST" for e in report.events)
     happened = [e for e in report.events if e.status in ("occurred", "claimed")]
+    # an attack that is only planned is a threat: what did happen (a mobilisation) comes first
+    unplanned = [e for e in report.events if not (e.type == "ASSAULT" and e.status in ("planned", "hypothetical"))]
     labels: set[str] = set()
-    for events in (happened, report.events):
+    for events in (happened, unplanned, report.events):
         found = (acled_subtype(e, protest) for e in events if e.status != "negated")
         labels = {label for label in found if label is not None}
         if labels:

@@ -55,9 +55,9 @@ def _home_officials(entities: list[Entity], home: str | None) -> None:
     """An office holder whose title names no country ("President Akayev") is taken to be of the
     country the document is mostly about; nothing better is known of him."""
     for entity in entities:
-        if entity.type == "PERSON" and entity.title and entity.country is None:
-            if entity.sector in STATE_SECTORS and not entity.nominal:
-                entity.country = home
+        official = entity.type == "PERSON" and entity.title and entity.sector in STATE_SECTORS
+        if official and entity.country is None and not entity.nominal:
+            entity.country = home
 
 
 def _home_country(analysis: Analysis, entities: list[Entity]) -> str | None:

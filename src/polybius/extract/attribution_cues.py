@@ -38,6 +38,8 @@ CHANNEL_NOUNS = frozenset(
     }
 )
 NO_SOURCE_SUBJECTS = frozenset({"it", "there"})
+# What may follow a closing cue verb: its own subject, time and manner ("said Ann Lee on Friday").
+TRAILING_DEPS = frozenset({"nsubj", "npadvmod", "prep", "advmod", "agent"})
 LABEL_DASHES = frozenset({"-", "\u2013", "\u2014", "\u2015"})
 NOT_SAID = frozenset({"fail", "neglect", "omit", "forget"})
 # Right dependents of a cue verb that continue its content when they follow the complement.
@@ -81,6 +83,12 @@ def cue_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def stance_words() -> frozenset[str]:
+    """Adjectives of attitude from ``cues.tsv`` ("eager", "convinced", "critical")."""
+    return frozenset(cue for cue, kind, _ in read_table("cues.tsv") if kind == "stance")
+
+
+@lru_cache(maxsize=1)
 def prep_cues() -> dict[str, frozenset[str]]:
     """Verb lemmas -> the prepositions that make them cues ("call for", "talk about")."""
     table: dict[str, set[str]] = {}
@@ -120,8 +128,12 @@ def find_claims(doc: Doc, inside_quote: set[int]) -> list[Claim]:
         claims.extend(phrase_claims(token, by_verb))
         if token.pos_ == "NOUN" and token.lemma_.lower() in nouns:
             claim = noun_claim(token)
-            if claim is not None:
-                claims.append(claim)
+        elif token.dep_ == "acomp" and token.lower_ in stance_words():
+            claim = stance_claim(token)
+        else:
+            claim = None
+        if claim is not None:
+            claims.append(claim)
     return claims
 
 
@@ -169,6 +181,25 @@ def noun_claim(noun: Token) -> Claim | None:
     if source is None:
         return None  # "plans for wider operations": nobody's words
     return Claim(cue=(noun.i, noun.i + 1), source=source, content=content, kind="noun")
+
+
+def stance_claim(adjective: Token) -> Claim | None:
+    """ "X is eager to ...", "X was critical of ...", "X is convinced that ...": the copula
+    and adjective are the cue, the subject the source, the clause or object the content."""
+    verb = adjective.head
+    source = noun_phrase(_subject(verb))
+    content = None
+    for child in adjective.rights:
+        if child.dep_ in ("ccomp", "xcomp"):
+            content = _subtree(child)
+        elif child.dep_ == "prep" and child.lower_ != "in":
+            obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            content = _subtree(obj) if obj is not None else None
+        if content is not None:
+            break
+    if source is None or content is None:
+        return None
+    return Claim(cue=(min(verb.i, adjective.i), adjective.i + 1), source=source, content=content, kind="stance")
 
 
 def _noun_content(noun: Token) -> tuple[int, int] | None:
@@ -253,6 +284,11 @@ def _content(verb: Token, entry: CueEntry) -> tuple[int, int] | None:
             return _extended(verb, child)
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:
         return _subtree(verb.head)
+    if _is_as_clause(verb):
+        return _as_content(verb)
+    question = _question(verb)
+    if question is not None:
+        return question
     if entry.content in ("object", "any") and verb.lemma_.lower() not in RECIPIENT_VERBS:
         objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
         if objects:
@@ -260,6 +296,40 @@ def _content(verb: Token, entry: CueEntry) -> tuple[int, int] | None:
             last = max([*objects, *extras], key=lambda t: t.right_edge.i)
             return objects[0].left_edge.i, last.right_edge.i + 1
     return _that_clause(verb) or _clause_before(verb)
+
+
+def _is_as_clause(verb: Token) -> bool:
+    """ "As the Post reported, ...": an adverbial clause opened by "as"."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+
+
+def _as_content(verb: Token) -> tuple[int, int] | None:
+    """The clause an "as X reported" clause hangs on, without the as-clause itself."""
+    head, (start, end) = verb.head, _subtree(verb)
+    doc = verb.doc
+    if start <= head.left_edge.i:
+        first = end
+        while first < head.right_edge.i and doc[first].is_punct:
+            first += 1
+        return first, head.right_edge.i + 1
+    last = start
+    while last > head.left_edge.i and doc[last - 1].is_punct:
+        last -= 1
+    return head.left_edge.i, last
+
+
+def _question(verb: Token) -> tuple[int, int] | None:
+    """What was asked: an "if/whether" clause, or "about X" ("asked him about the deal")."""
+    if verb.lemma_.lower() not in ("ask", "question", "wonder"):
+        return None
+    for child in verb.rights:
+        if child.dep_ in ("advcl", "ccomp") and any(c.lower_ in ("if", "whether") for c in child.children):
+            return _subtree(child)
+        if child.dep_ == "prep" and child.lower_ == "about":
+            obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                return _subtree(obj)
+    return None
 
 
 def _extended(verb: Token, clause: Token) -> tuple[int, int]:
@@ -289,10 +359,12 @@ def _that_clause(verb: Token) -> tuple[int, int] | None:
 
 
 def _clause_before(verb: Token) -> tuple[int, int] | None:
-    """The clause before a closing "..., X said." / "..., records show." cue."""
+    """The clause before a closing "..., X said." / "..., records show." / "..., said the
+    chief executive, Ann Lee." cue."""
     sent, doc = verb.sent, verb.doc
-    rest = [t for t in doc[verb.i + 1 : sent.end] if not (t.is_punct or t.is_space)]
-    if rest or verb.i - sent.start < 4 or verb.dep_ not in ("ROOT", "parataxis"):
+    trailing = {t.i for c in verb.rights if c.dep_ in TRAILING_DEPS for t in c.subtree}
+    rest = [t for t in doc[verb.i + 1 : sent.end] if not (t.is_punct or t.is_space or t.i in trailing)]
+    if rest or verb.i - sent.start < 4 or verb.dep_ not in ("ROOT", "parataxis", "conj"):
         return None
     subject = _subject(verb)
     end = subject.left_edge.i if subject is not None and subject.i < verb.i else verb.i

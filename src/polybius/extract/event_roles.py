@@ -139,7 +139,9 @@ def verb_roles(index: EntityIndex, verb: Token, kind: str, trigger: Token) -> tu
 
 
 # Branches of a predicate that name neither whom it is done to nor with what.
-NON_RECIPIENT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "punct", "advcl", "relcl", "parataxis", "npadvmod"})
+NON_RECIPIENT_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "csubj", "agent", "punct", "advcl", "relcl", "parataxis", "npadvmod"}
+)
 
 
 def _predicate_recipients(index: EntityIndex, verb: Token, actors: set[str]) -> list[str]:

@@ -121,6 +121,8 @@ def _linked_lemmas(verb: Token) -> set[str]:
 
 def _object_lemmas(verb: Token) -> set[str]:
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    if verb.dep_ == "acl":
+        objects.append(verb.head)  # "a stash of projectiles found in Mosul"
     objects += [c for o in objects for c in o.conjuncts]
     # "hundreds of landmines", "a cache of weapons": the thing counted or contained counts too
     objects += [g for o in objects for c in o.children if c.lower_ == "of" for g in c.children]

@@ -82,11 +82,21 @@ def extract_places(analysis: Analysis) -> list[Place]:
     return _group(mentions + list(_unresolved(doc, mentions)))
 
 
+def _has_placeword(span: Span) -> bool:
+    """ "the village of X" or "X province": a name the gazetteer lacks that is a place."""
+    doc, words = span.doc, _cues("placeword")
+    before = doc[span.start - 2: span.start] if span.start >= 2 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    of_phrase = before is not None and before[1].lower_ == "of" and before[0].lower_ in words
+    return of_phrase or (after is not None and after.lower_ in words)
+
+
 def _unresolved(doc: Doc, mentions: list[Mention]) -> Iterator[Mention]:
     """GPE, LOC and FAC entities the gazetteer lacks: places without coordinates."""
     covered = [(m.start, m.end) for m in mentions]
     for ent in doc.ents:
-        span = _trim(ent) if ent.label_ in PLACE_LABELS else None
+        named_place = ent.label_ in ("PERSON", "ORG", "NORP") and _has_placeword(ent)
+        span = _trim(ent) if ent.label_ in PLACE_LABELS or named_place else None
         if span is None or not span.text[:1].isupper() or name_key(span.text) in CALENDAR_NAMES:
             continue
         if any(s < span.end_char and span.start_char < e for s, e in covered):
@@ -154,7 +164,8 @@ def _match_windows(span: Span, label: str | None, gaz: Gazetteer) -> Iterator[Ca
                 continue
             entries = _lookup(window, gaz)
             if entries:
-                whole = i == span.start and j == span.end
+                rest = span.doc[j:span.end]
+                whole = i == span.start and all(_is_trailing_junk(t) for t in rest)
                 yield Candidate(window, label if whole else None, entries)
                 i = j
                 break
@@ -217,11 +228,13 @@ def _is_name_token(token: Token) -> bool:
 def _context(candidates: list[Candidate]) -> Context:
     """Countries and US states the document names unambiguously ("Georgia" counts for neither)."""
     context = Context()
+    deferred: list[Candidate] = []
     for cand in candidates:
         if cand.label in PLACE_LABELS:
             context.place_keys.add(name_key(cand.span.text))
         features = {e.feature for e in cand.entries}
         if {"country", "admin1"} <= features:
+            deferred.append(cand)
             continue
         for entry in cand.entries:
             if entry.feature == "country" and entry.country and _is_name_match(cand, entry):
@@ -233,6 +246,11 @@ def _context(candidates: list[Candidate]) -> Context:
         country = unique.pop() if len(unique) == 1 else None
         if cand.label in PLACE_LABELS and country:
             _count(context, country)
+    for cand in deferred:  # "Georgia": a state once the rest of the document is about the US
+        states = [e for e in cand.entries if e.feature == "admin1" and e.admin1]
+        rival = next(e for e in cand.entries if e.feature == "country")
+        if _us_context(context, rival):
+            context.states.update(e.admin1 for e in states if e.admin1)
     return context
 
 
