@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "export": "polybius.commands.export",
     "stats": "polybius.commands.stats",
     "eval": "polybius.commands.eval",
+    "serve": "polybius.commands.serve",
 }
 
 

@@ -9,10 +9,10 @@ import pytest
 from polybius.eval.wikievents import evaluate, read_documents
 
 # Measured 2026-11-25 on the first 10 documents: attack trigger F1 0.590, die 0.828,
-# arrest 0.800. Lower a floor only on purpose, in the commit that explains why.
-ATTACK_FLOOR = 0.55
+# arrest 0.800 (unchanged by the actor-country work). Lower a floor only on purpose, in the commit that explains why.
+ATTACK_FLOOR = 0.57
 DIE_FLOOR = 0.78
-ARREST_FLOOR = 0.75
+ARREST_FLOOR = 0.78
 
 
 @pytest.mark.shared_data

@@ -151,3 +151,73 @@ def test_title_case_headline_verb_is_a_cue(pipeline) -> None:  # type: ignore[no
     [attribution] = _report(pipeline, text).attributions
     assert attribution.cue.text == "Says"
     assert attribution.content.text == "Bridge Will Reopen In May"
+
+
+def test_second_coordinated_cue_is_its_own_claim(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Senator Mara Quill said the budget was balanced and said that the deficit would shrink next year."
+    first, second = _report(pipeline, text).attributions
+    assert first.content.text == "the budget was balanced"
+    assert second.content.text == "that the deficit would shrink next year"
+    assert second.source.text == "Senator Mara Quill"
+
+
+def test_as_clause_reports_the_main_clause(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "As the Daily Courier reported, the mayor will resign before the election."
+    [attribution] = _report(pipeline, text).attributions
+    assert attribution.source.text == "the Daily Courier"
+    assert attribution.content.text == "the mayor will resign before the election"
+
+
+def test_closing_cue_with_its_subject_after_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "The harbour will close for repairs in June, said the port's director, Ivan Berg."
+    [attribution] = _report(pipeline, text).attributions
+    assert attribution.content.text == "The harbour will close for repairs in June"
+    assert attribution.source.text.startswith("the port's director")
+
+
+def test_source_keeps_its_apposition(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Ivan Berg, the port's director, said the harbour would close in June."
+    [attribution] = _report(pipeline, text).attributions
+    assert attribution.source.text == "Ivan Berg, the port's director,"
+
+
+def test_source_leaves_out_a_relative_clause_holding_the_cue(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Governor Alma Reyes, who said the dam was safe, visited the valley."
+    [attribution] = _report(pipeline, text).attributions
+    assert "dam" not in attribution.source.text
+
+
+def test_stance_adjective_is_a_cue(pipeline) -> None:  # type: ignore[no-untyped-def]
+    [attribution] = _report(pipeline, "Councillor Dana Wu was critical of the proposal.").attributions
+    assert attribution.cue.text == "was critical"
+    assert attribution.content.text == "the proposal"
+
+
+def test_passive_stance_participle_is_a_cue(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Governor Tess Albright is convinced that the new tax will pass."
+    [attribution] = _report(pipeline, text).attributions
+    assert attribution.cue.text == "is convinced"
+    assert attribution.content.text == "that the new tax will pass"
+
+
+def test_name_label_after_a_dash_is_a_cue(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "FARM VOTES - Senator John Smith: “The farmers are moving away from the ruling party this spring.”"
+    [attribution] = _report(pipeline, text).attributions
+    assert (attribution.cue.text, attribution.source.text) == (":", "Senator John Smith")
+
+
+def test_label_that_is_not_a_name_is_no_cue(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Editor's note: The bridge was built in 1931 and repaired in 2002."
+    assert not any(a.cue and a.cue.text == ":" for a in _report(pipeline, text).attributions)
+
+
+def test_question_content_is_the_whether_clause(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Asked whether the mine would reopen, Minister Paul Okafor said it was too early to know."
+    report = _report(pipeline, text)
+    asked = next(a for a in report.attributions if a.cue.text == "Asked")
+    assert asked.content.text == "whether the mine would reopen"
+
+
+def test_criticism_verb_takes_its_object(pipeline) -> None:  # type: ignore[no-untyped-def]
+    [attribution] = _report(pipeline, "Councillor Dana Wu mocked the proposal.").attributions
+    assert (attribution.cue.text, attribution.content.text) == ("mocked", "the proposal")

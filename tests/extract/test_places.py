@@ -149,3 +149,18 @@ def test_unknown_place_entity_is_kept_without_coordinates(pipeline: Pipeline) ->
     place = place_named(analyse(pipeline, text), "Zorblatville")
     assert place is not None and place.feature == "place"
     assert (place.lat, place.geonameid, place.country) == (None, None, "LBY")
+
+
+def test_name_after_village_of_is_a_place_even_if_unknown(pipeline: Pipeline) -> None:
+    text = "Rebels shelled the village of Qasr Bahlul on Sunday."
+    place = place_named(analyse(pipeline, text), "Qasr Bahlul")
+    assert place is not None and place.feature == "place" and place.lat is None
+
+
+def test_state_abbreviation_after_city_is_admin1(pipeline: Pipeline) -> None:
+    text = "A man was arrested in Gainesville, Ga., on Monday."
+    analysis = analyse(pipeline, text)
+    state = place_named(analysis, "Ga.")
+    city = place_named(analysis, "Gainesville")
+    assert state is not None and state.feature == "admin1"
+    assert city is not None and city.geonameid == 4196586  # Gainesville, Georgia, not Florida

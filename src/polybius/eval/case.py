@@ -83,10 +83,14 @@ def _classes(text: str) -> set[str]:
 def _refine(label: str, event: Event, protest: bool) -> str:
     """Split a label by who acts (text before the trigger) and who is hit (the sentence)."""
     trigger_start = event.trigger.start if event.trigger else event.evidence.start
-    before = _classes(event.evidence.text[: max(0, trigger_start - event.evidence.start)])
+    trigger_end = event.trigger.end if event.trigger else trigger_start
+    # who acts: the words up to the end of the trigger ("rioters attacked", "mob violence")
+    before = _classes(event.evidence.text[: max(0, trigger_end - event.evidence.start)])
     whole = _classes(event.evidence.text)
     if label in TERRITORY:
         return _territory(label, _first_side(event.evidence.text[: max(0, trigger_start - event.evidence.start)]))
+    if label in RIOT_LABELS and "protester" in before:
+        return "VIOL_DEMONSTR"  # petrol bombs thrown, shops looted by demonstrators
     if label not in ("ATTACK", "ARMED_CLASH"):
         return _PROTEST_SHIFT.get(label, label) if protest else label
     if "protester" in before:
@@ -96,20 +100,23 @@ def _refine(label: str, event: Event, protest: bool) -> str:
     if protest or "protester" in whole:
         # a clash is violence on both sides: the demonstration itself turned violent
         return "VIOL_DEMONSTR" if label == "ARMED_CLASH" else "FORCE_AGAINST_PROTEST"
-    if label == "ATTACK":
+    mutual = "mutual" in _classes(event.trigger.text if event.trigger else "")
+    if label == "ATTACK" or not mutual:
         return _attack_or_clash(event, trigger_start, whole)
     return label
 
 
 def _attack_or_clash(event: Event, trigger_start: int, whole: set[str]) -> str:
     """Who was hit: armed men (an armed clash) or civilians (an attack); the words after the
-    trigger name the target, else the whole sentence decides."""
+    trigger name the target, else the rest of the sentence without the attackers' words."""
     after = _classes(event.evidence.text[max(0, trigger_start - event.evidence.start) :])
-    hit = after if after & {"armed", "civilian"} else whole
+    before_classes = _classes(event.evidence.text[: max(0, trigger_start - event.evidence.start)])
+    hit = after if after & {"armed", "civilian"} else whole - before_classes
     return "ARMED_CLASH" if "armed" in hit and "civilian" not in hit else "ATTACK"
 
 
 TERRITORY = ("NON_STATE_ACTOR_OVERTAKES_TER", "GOV_REGAINS_TERIT")
+RIOT_LABELS = ("REM_EXPLOS", "PROPERTY_DISTRUCT")
 SIDES = ("state", "nonstate")
 
 

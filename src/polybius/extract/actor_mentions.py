@@ -155,12 +155,24 @@ def _resolve_named(span: TokenSpan, label: str, places: list[Place]) -> Mention 
             return _city_actor(span, name, places)
         return _mention(span, country_name(code) or name, "GPE", country=code)
     if label == "NORP":
-        if span.root.dep_ in ("amod", "compound") or span.root.pos_ not in ("NOUN", "PROPN"):
+        if span.root.dep_ in ("amod", "compound"):
+            return _country_modifier(span, name)
+        if span.root.pos_ not in ("NOUN", "PROPN"):
             return None
         return _mention(span, name, "NORP", country=country_of(name) or _owner_country(span))
     if label == "PERSON" and not looks_like_outlet(name):
         return _person(span, name)
     return _organisation(span, name)
+
+
+def _country_modifier(span: TokenSpan, name: str) -> Mention | None:
+    """A demonym on a thing a country owns or does ("an Australian ultimatum", "Iraqi towns"):
+    the country takes part. On an actor noun ("Israeli officials") it is the actor's country."""
+    head = span.root.head
+    code = country_code(name)
+    if code is None or head.pos_ != "NOUN" or head.lemma_.lower() in nominal_heads():
+        return None
+    return _mention(span, country_name(code) or name, "GPE", country=code)
 
 
 def _organisation(span: TokenSpan, name: str) -> Mention:
@@ -223,9 +235,9 @@ def _noun_sector(word: str) -> str | None:
 def _person(span: TokenSpan, name: str) -> Mention:
     title = _title_before(span) or _title_apposed(span)
     if title is None:
-        return _mention(span, name, "PERSON")
+        return _mention(span, name, "PERSON", country=_owner_country(span))  # "Jordan's Abdullah"
     words, sector = title
-    country = next((c for c in (country_code(t.text) for t in words) if c), None)
+    country = next((c for c in (country_code(t.text) for t in words) if c), None) or _owner_country(span)
     return _mention(span, name, "PERSON", title=words.text, sector=sector, country=country)
 
 

@@ -105,7 +105,8 @@ def _chars(doc: Doc, tokens: tuple[int, int] | None) -> Chars | None:
 
 
 def _trimmable(token: Token) -> bool:
-    return token.is_space or (token.is_punct and not token.is_quote and token.text not in "()")
+    """Edge tokens a span does without: spaces, most punctuation, a dangling "and"."""
+    return token.is_space or token.dep_ == "cc" or (token.is_punct and not token.is_quote and token.text not in "()")
 
 
 def _assign_quotes(doc: Doc, claims: list[Claim], quotes: list[Chars]) -> dict[int, Chars]:
@@ -252,6 +253,7 @@ def _source(analysis: Analysis, claim: Claim) -> Source | None:
     chars = _chars(doc, claim.source)
     if chars is None:
         return Source(text="", anonymous=True)
+    chars = _closing_comma(analysis.text, chars)
     head = doc[claim.source[0] : claim.source[1]].root
     if head.ent_type_ in NOT_SOURCES and not head.text.endswith("-old"):
         return None  # "last week showed ...", but "the 46-year-old said" is a person
@@ -265,6 +267,14 @@ def _source(analysis: Analysis, claim: Claim) -> Source | None:
     if entity is None and head.ent_type_ in ("GPE", "LOC", "") and _is_place(analysis, head):
         return None  # a town is no speaker; a name the NER took for a building may be one
     return _describe(analysis.text, chars, head, entity)
+
+
+def _closing_comma(text: str, chars: Chars) -> Chars:
+    """A source set off by commas keeps the one that closes it ("Ann Lee, a senator, said"),
+    as PolNeAR marks sources."""
+    if "," in text[chars[0] : chars[1]] and text[chars[1] : chars[1] + 1] == ",":
+        return chars[0], chars[1] + 1
+    return chars
 
 
 def _describe(text: str, chars: Chars, head: Token, entity: Entity | None) -> Source:
@@ -283,7 +293,7 @@ def _describe(text: str, chars: Chars, head: Token, entity: Entity | None) -> So
 
 
 def _affiliation(phrase: str) -> str:
-    words = phrase.split()
+    words = phrase.split(",")[0].split()  # "officials, who spoke on condition of anonymity"
     if words and words[0].lower() in ("a", "an", "the", "one", "some", "two", "several"):
         words = words[1:]
     return " ".join(words)

@@ -40,6 +40,8 @@ CHANNEL_NOUNS = frozenset(
 NO_SOURCE_SUBJECTS = frozenset({"it", "there"})
 # What may follow a closing cue verb: its own subject, time and manner ("said Ann Lee on Friday").
 TRAILING_DEPS = frozenset({"nsubj", "npadvmod", "prep", "advmod", "agent"})
+# Words of a name or noun phrase standing after its cue verb ("said the chief executive").
+INVERTED_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM", "PART"})
 LABEL_DASHES = frozenset({"-", "\u2013", "\u2014", "\u2015"})
 NOT_SAID = frozenset({"fail", "neglect", "omit", "forget"})
 # Right dependents of a cue verb that continue its content when they follow the complement.
@@ -128,7 +130,7 @@ def find_claims(doc: Doc, inside_quote: set[int]) -> list[Claim]:
         claims.extend(phrase_claims(token, by_verb))
         if token.pos_ == "NOUN" and token.lemma_.lower() in nouns:
             claim = noun_claim(token)
-        elif token.dep_ == "acomp" and token.lower_ in stance_words():
+        elif token.lower_ in stance_words() and (token.dep_ == "acomp" or _passive(token)):
             claim = stance_claim(token)
         else:
             claim = None
@@ -186,8 +188,10 @@ def noun_claim(noun: Token) -> Claim | None:
 def stance_claim(adjective: Token) -> Claim | None:
     """ "X is eager to ...", "X was critical of ...", "X is convinced that ...": the copula
     and adjective are the cue, the subject the source, the clause or object the content."""
-    verb = adjective.head
-    source = noun_phrase(_subject(verb))
+    passive = _passive(adjective)
+    verb = adjective if passive else adjective.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if passive else _subject(verb)
+    source = noun_phrase(subject)
     content = None
     for child in adjective.rights:
         if child.dep_ in ("ccomp", "xcomp"):
@@ -199,7 +203,13 @@ def stance_claim(adjective: Token) -> Claim | None:
             break
     if source is None or content is None:
         return None
-    return Claim(cue=(min(verb.i, adjective.i), adjective.i + 1), source=source, content=content, kind="stance")
+    be = next((c.i for c in verb.children if c.dep_ == "auxpass"), verb.i) if passive else verb.i
+    return Claim(cue=(min(be, adjective.i), adjective.i + 1), source=source, content=content, kind="stance")
+
+
+def _passive(token: Token) -> bool:
+    """A participle in the passive ("is convinced that")."""
+    return token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children)
 
 
 def _noun_content(noun: Token) -> tuple[int, int] | None:
@@ -219,7 +229,7 @@ def _noun_content(noun: Token) -> tuple[int, int] | None:
 
 def verb_claim(verb: Token, entry: CueEntry) -> Claim:
     """A cue verb's claim; its content may still be missing (a quotation can fill it)."""
-    source = noun_phrase(_subject(verb))
+    source = full_phrase(_subject(verb), verb) or _inverted_source(verb)
     passive = source is None and any(c.dep_ == "nsubjpass" for c in verb.children)
     return Claim(
         cue=_cue_span(verb),
@@ -228,6 +238,23 @@ def verb_claim(verb: Token, entry: CueEntry) -> Claim:
         recipients=_recipients(verb),
         kind="speech" if passive else entry.kind,  # "X is expected to": a claim of no one named
     )
+
+
+def _inverted_source(verb: Token) -> tuple[int, int] | None:
+    """The name right after a closing cue verb the parser did not take for its subject
+    ("..., said Ann Lee, explaining ...", "“...,” said the chief executive")."""
+    doc = verb.doc
+    if verb.i == 0 or not doc[verb.i - 1].is_punct or any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    end = verb.i + 1
+    while end < len(doc) and end - verb.i <= 8 and doc[end].pos_ in INVERTED_POS:
+        end += 1
+    words = doc[verb.i + 1 : end]
+    if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in words):
+        return None
+    if end < len(doc) and not (doc[end].is_punct or doc[end].pos_ in ("ADP", "SCONJ", "CCONJ")):
+        return None  # "said the plan would ...": a clause, not a name
+    return verb.i + 1, end
 
 
 def _that_taking(verb: Token) -> CueEntry | None:
@@ -398,6 +425,25 @@ def _subject(verb: Token) -> Token | None:
             return None
         current = current.head
     return None
+
+
+def full_phrase(head: Token | None, cue: Token) -> tuple[int, int] | None:
+    """A subject's whole noun phrase, with its appositions, conjuncts and relative clauses
+    ("Ann Lee, a senator who ...", "families and officials") as PolNeAR marks sources, but
+    not the part that holds the cue itself ("officials, who said")."""
+    if head is None or head.pos_ == "PRON":
+        return noun_phrase(head)
+    start, end = noun_phrase(head)[0], head.right_edge.i + 1  # type: ignore[index]
+    for child in head.rights:
+        if child.left_edge.i <= cue.i <= child.right_edge.i:
+            end = min(end, child.left_edge.i)
+    while start < head.i and _loose_edge(head.doc[start], head):
+        start += 1  # "Even Rendell said", but "only 49 percent of voters said"
+    return start, max(end, head.i + 1)
+
+
+def _loose_edge(token: Token, head: Token) -> bool:
+    return token.dep_ in ("cc", "punct") or (token.head == head and token.dep_ == "advmod")
 
 
 def noun_phrase(head: Token | None) -> tuple[int, int] | None:

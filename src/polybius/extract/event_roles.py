@@ -147,15 +147,19 @@ NON_RECIPIENT_DEPS = frozenset(
 def _predicate_recipients(index: EntityIndex, verb: Token, actors: set[str]) -> list[str]:
     """The entity nearest the verb inside its predicate ("threatened to break relations with
     Russia", "denounced Serbia's suppression"): the last resort for a recipient."""
-    frontier = [c for c in verb.children if c.dep_ not in NON_RECIPIENT_DEPS]
-    seen: set[int] = set()
+    frontier = _branches(verb)
     while frontier:
         found = [i for t in frontier for i in _entity_ids(index, t) if i not in actors]
         if found:
             return found[:1]
-        seen.update(t.i for t in frontier)
-        frontier = [c for t in frontier for c in t.children if c.i not in seen and c.dep_ not in NON_RECIPIENT_DEPS]
+        frontier = [c for t in frontier for c in _branches(t)]
     return []
+
+
+def _branches(token: Token) -> list[Token]:
+    """Dependents that may name a recipient: not subjects, other clauses, or a source
+    ("according to officials")."""
+    return [c for c in token.children if c.dep_ not in NON_RECIPIENT_DEPS and c.lower_ != "according"]
 
 
 def _entity_ids(index: EntityIndex, token: Token) -> list[str]:

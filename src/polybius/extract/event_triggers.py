@@ -131,7 +131,8 @@ def _object_lemmas(verb: Token) -> set[str]:
 
 
 def _match_verb(token: Token) -> TriggerEntry | None:
-    entries = lexicon().verbs.get(_lemma(token))
+    # an inflected form in the lexicon stands in where the lemmatizer errs ("raped" -> "rap")
+    entries = lexicon().verbs.get(_lemma(token)) or lexicon().verbs.get(token.lower_)
     if not entries:
         return None
     linked: set[str] | None = None
@@ -233,7 +234,7 @@ def find_triggers(doc: Doc) -> list[Trigger]:
         if trigger.token.pos_ in NOUN_POS:
             _attach_governor(trigger, by_token)
     kept = _merge_compounds([t for t in found if t.token.i in by_token])
-    kept = [t for t in kept if not _subject_of_same(t, kept) and not _idle_weapon(t)]
+    kept = [t for t in kept if not _subject_of_same(t, kept) and not _instrument_of(t, kept) and not _idle_weapon(t)]
     kept = _absorb_handled_objects([t for t in kept if not _is_modifier(t, found)])
     return _absorb_casualties(kept)
 
@@ -271,6 +272,22 @@ def _subject_of_same(trigger: Trigger, triggers: list[Trigger]) -> bool:
         return False
     if _specificity(trigger.entry) >= _specificity(verb.entry):
         verb.entry = trigger.entry
+    return True
+
+
+INSTRUMENT_PREPS = frozenset({"with", "using"})
+
+
+def _instrument_of(trigger: Trigger, triggers: list[Trigger]) -> bool:
+    """"an attack with poison gas": the weapon gives its mode to an assault that has none."""
+    token = trigger.token
+    if token.pos_ not in NOUN_POS or token.dep_ != "pobj" or token.head.lower_ not in INSTRUMENT_PREPS:
+        return False
+    assault = next((t for t in triggers if t.token.i == token.head.head.i), None)
+    if assault is None or assault.entry.type != "ASSAULT" or trigger.entry.type != "ASSAULT":
+        return False
+    if assault.entry.mode is None:
+        assault.entry = trigger.entry
     return True
 
 

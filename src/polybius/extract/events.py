@@ -28,7 +28,7 @@ from polybius.extract.event_status import (
     is_hedged,
     status_cues,
 )
-from polybius.extract.event_triggers import VERB_POS, Trigger, find_triggers, is_light_verb
+from polybius.extract.event_triggers import VERB_POS, Trigger, find_triggers
 from polybius.extract.quantities import find_quantities
 from polybius.model import Event, EventDate, Quantity, Span
 
@@ -63,8 +63,6 @@ def extract_events(analysis: Analysis) -> list[Event]:
 def _event(analysis: Analysis, index: EntityIndex, trigger: Trigger, number: int) -> Event:
     doc, text = analysis.doc, analysis.text
     first, last = doc[trigger.first], doc[trigger.last]
-    if _names_event(trigger):
-        first = last = trigger.governor  # "detonated bombs": the verb names the event
     span = Span(first.idx, last.idx + len(last.text), text[first.idx : last.idx + len(last.text)])
     actors, recipients = _roles(index, trigger)
     attribution = attribution_for(analysis.attributions, span.start, span.end)
@@ -85,12 +83,6 @@ def _event(analysis: Analysis, index: EntityIndex, trigger: Trigger, number: int
         attribution=attribution.id if attribution is not None else None,
         trigger=span,
     )
-
-
-def _names_event(trigger: Trigger) -> bool:
-    """A noun trigger governed by an event verb of its own type, not a light verb."""
-    governor = trigger.governor
-    return trigger.token.pos_ != "AUX" and governor is not None and not is_light_verb(governor)
 
 
 def _roles(index: EntityIndex, trigger: Trigger) -> tuple[list[str], list[str]]:

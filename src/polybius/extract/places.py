@@ -1,21 +1,27 @@
 """Places: toponyms found in the parse, resolved to the gazetteer, and where events happened.
 
 Recognition reads the one spaCy parse: named entities (GPE, LOC, FAC, and PERSON or ORG
-entities the small model mislabels, such as "Misrata" or "Benghazi") and capitalised token
-runs the model missed, each looked up in the gazetteer with plain dictionary lookups.
+entities the small model mislabels, such as "Misrata" or "Benghazi"), place names inside
+organisation names ("Toronto Police") and capitalised token runs the model missed, each
+looked up in the gazetteer with plain dictionary lookups.
 
 - Countries, continents and curated places (seas, regions, bases) are accepted on a name
-  match; they win over homonymous towns ("Turkey", "Greece").
+  match; they win over homonymous towns ("Turkey", "Greece"), except that a US state beats a
+  same-named country ("Georgia") in a document about the US.
 - A city or admin1 match needs a GPE/LOC/FAC label, a locative preposition before it ("in
-  Misrata"), or the same name labelled as a place elsewhere in the document. A multi-word
-  PERSON entity or a name after a title ("Mr. Carter") is never a place.
-- Demonyms ("Italian", "Libyans") are not places: they say who, not where. Actors map them to
-  countries with ``polybius.resolve.countries.country_code``.
-- Homonyms are resolved by context: an explicit qualifier ("Tripoli, Lebanon"), then the
-  countries and US states the document mentions, then population.
+  Misrata"), a qualifier ("Tripoli, Lebanon"), or the same name labelled as a place elsewhere
+  in the document. A multi-word PERSON entity, a name after a title ("Mr. Carter"), a month
+  or weekday name and an unlabelled acronym are never places.
+- Demonyms used as modifiers ("Italian troops") are mentions of their country: GeoWebNews
+  counts them as toponyms and actors need the country. "the Italians" is not a place, and
+  ``locate_event`` never takes a demonym as an event's place.
+- Homonyms are resolved by context: an explicit qualifier, then the countries and US states
+  the document names unambiguously, then population.
 - "western Libya" becomes a region of Libya (``feature`` "region", the country's point), and
   "the border with Tunisia" a border place (``feature`` "border", no point): neither takes
   the capital's coordinates.
+- GPE/LOC/FAC entities the gazetteer lacks, and names after "the village of" or before
+  "province", stay as ``place``/``facility`` without coordinates, so events can be located.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -47,6 +54,7 @@ ADMIN1_WEIGHT = 5.0  # log10-population equivalent of a US state against same-na
 CALENDAR_NAMES = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 
+@lru_cache(maxsize=16)
 def _cues(role: str) -> frozenset[str]:
     return frozenset(word for word, kind in read_table(CUES_FILE) if kind == role)
 

@@ -19,6 +19,7 @@ from polybius.resolve.countries import countries, country_code
 _QUOTES = "\u2019\u2018`"
 _EDGE = re.compile(r"^[\s*_\"'“”‘’(\[]+|[\s*_\"'“”‘’)\],.;:]+$")
 _POSSESSIVE = re.compile(r"(?:'s|'|’s|’)$")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,8 @@ def canonical_name(text: str) -> str:
     name = _EDGE.sub("", _POSSESSIVE.sub("", name))
     if name.lower().startswith("the "):
         name = _EDGE.sub("", name[4:])
+    if _INITIALS.fullmatch(name) and f"{name}." in text:
+        name += "."  # "U.S." keeps the period of its last initial
     return name
 
 

@@ -186,7 +186,8 @@ def past(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
     return TimeValue("DATE", "PAST_REF", None, anchor, "ref")
 
 
-@rule(r"(the future|future|soon|the coming (?:days|weeks|months|years)|later|eventually)")
+@rule(r"(the future|future|soon|(?:the )?coming (?:days|weeks|months|years|quarters)|later|"
+      r"eventually)")
 def future(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
     return TimeValue("DATE", "FUTURE_REF", anchor, None, "ref")
 
