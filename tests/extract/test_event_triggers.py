@@ -61,3 +61,21 @@ def test_participle_acts_on_the_noun_it_modifies(nlp: Language) -> None:
     doc = nlp("Soldiers stood beside a stash of rockets found near the road.")
     entries = [(t.token.text, t.entry.mode) for t in find_triggers(doc)]
     assert ("found", "confiscate") in entries
+
+
+def test_weapon_of_an_attack_gives_it_its_mode(nlp: Language) -> None:
+    found = _triggers(nlp, "Rebels carried out an attack with poison gas on the village.")
+    assert [(kind, mode) for _, kind, mode in found] == [("ASSAULT", "cbrn")]
+
+
+def test_inflected_form_stands_in_for_a_wrong_lemma(nlp: Language) -> None:
+    found = _triggers(nlp, "Soldiers raped two women in the village.")
+    assert ("raped", "ASSAULT", "sexual") in found
+
+
+def test_press_release_is_no_release_of_prisoners(nlp: Language) -> None:
+    assert _triggers(nlp, "The ministry published a press release on Monday.") == []
+
+
+def test_opening_a_border_is_a_retreat(nlp: Language) -> None:
+    assert ("opened", "RETREAT", "access") in _triggers(nlp, "Benin opened its borders to the refugees.")

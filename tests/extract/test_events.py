@@ -184,3 +184,13 @@ def test_recipient_is_found_inside_the_predicate(pipeline: Pipeline) -> None:
     text = "Norway is supplying tents and blankets for refugees in Chad."
     assert _countries(pipeline, text, "AID", "recipients") == {"TCD"}
 
+
+
+def test_abbreviation_with_final_period_is_a_country(pipeline: Pipeline) -> None:
+    text = "Norway shared intelligence with the U.S. on Friday."
+    assert _countries(pipeline, text, "COOPERATE", "recipients") == {"USA"}
+
+
+def test_demonym_on_a_thing_names_the_country_as_recipient(pipeline: Pipeline) -> None:
+    text = "Serbia rejected an Australian ultimatum on Thursday."
+    assert _countries(pipeline, text, "REJECT", "recipients") == {"AUS"}

@@ -7,6 +7,8 @@ from html import escape
 
 from fastapi.testclient import TestClient
 
+from polybius.web import create_app, views
+
 
 def events(client: TestClient, query: str = "") -> dict:
     response = client.get(f"/events.json{query}")
@@ -173,3 +175,15 @@ def test_stylesheet_is_served_from_the_package(client: TestClient) -> None:
     response = client.get("/static/style.css")
     assert response.status_code == 200 and "mark.evidence" in response.text
     assert client.get("/static/secret.txt").status_code == 404
+
+
+def test_crash_is_a_500_in_the_one_error_shape(corpus_db, monkeypatch) -> None:
+    def broken(*args: object) -> dict:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(views, "events_view", broken)
+    with TestClient(create_app(str(corpus_db)), raise_server_exceptions=False) as crashing:
+        response = crashing.get("/events.json")
+        assert response.status_code == 500
+        assert response.json() == {"error": {"status": 500, "message": "internal error: RuntimeError"}}
+        assert crashing.get("/events").headers["content-type"].startswith("text/html")

@@ -14,6 +14,8 @@ from pathlib import Path
 from polybius.commands.ingest import add_database_argument
 from polybius.errors import PolybiusError
 
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Flags of ``polybius serve``."""
@@ -32,6 +34,9 @@ def run(args: argparse.Namespace) -> int:
     if not Path(args.db).is_file():
         raise PolybiusError(f"{args.db}: no such database (create one with polybius ingest)")
     app = create_app(args.db)
+    if args.host not in LOOPBACK:
+        print(f"polybius: warning: listening on {args.host}: anyone who can reach this machine "
+              "can read the corpus (there is no login)", file=sys.stderr)
     print(f"polybius: serving {args.db} on http://{args.host}:{args.port}/ (Ctrl-C to stop)",
           file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")

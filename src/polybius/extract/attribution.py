@@ -26,10 +26,13 @@ Chars = tuple[int, int]
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them"})
 THING_PRONOUNS = frozenset({"it"})
+SPEAKER_PRONOUNS = frozenset({"i", "me", "you"})
 NOT_SOURCES = frozenset({"DATE", "TIME", "MONEY", "QUANTITY"})
 MIN_QUOTE_WORDS = 4  # shorter quotations are mostly scare quotes ("invasion"), not speech
 # A speaker's next quotation follows within about 60 words (a short paragraph).
 CONTINUATION_GAP = 400
+# Dependency roles of speech cues that stand as claims of their own inside another content.
+NESTED_SPEECH_DEPS = frozenset({"prep", "advcl", "relcl"})
 
 
 def extract_attributions(analysis: Analysis) -> list[Attribution]:
@@ -51,6 +54,8 @@ def _drop_nested(doc: Doc, claims: list[Claim], contents: dict[int, Chars]) -> N
     relaying = ("continued", "belief")
     outer = sorted((c, n) for n, c in contents.items() if claims[n].kind not in relaying)
     for n in list(contents):
+        if _reported_within(doc, claims[n]):
+            continue
         cue = doc[claims[n].cue[0]].idx
         for c, m in outer:
             if not (c[0] <= cue < c[1] and m != n and claims[m].cue != claims[n].cue):
@@ -61,6 +66,12 @@ def _drop_nested(doc: Doc, claims: list[Claim], contents: dict[int, Chars]) -> N
                 break
             contents[m] = (c[0], cut)
             claims[n].source = claims[m].source
+
+
+def _reported_within(doc: Doc, claim: Claim) -> bool:
+    """A speech cue PolNeAR marks even inside another claim's content: "according to X", a
+    participle ("..., saying that"), a relative clause ("a plan he said would fail")."""
+    return claim.kind == "speech" and doc[claim.cue[0]].dep_ in NESTED_SPEECH_DEPS
 
 
 def _coordinated_cut(doc: Doc, claim: Claim, content: Chars) -> int | None:
@@ -246,8 +257,9 @@ def _is_direct(text: str, content: Chars) -> bool:
 
 def _source(analysis: Analysis, claim: Claim) -> Source | None:
     """Who stands behind a claim; None when the would-be source is a place or a date."""
-    if claim.source is None:
-        # "it was reported that": a speech cue without a source; a bare "seeking to" is no claim
+    if claim.source is None or claim.kind == "inference":
+        # "it was reported that": a speech cue without a source; a bare "seeking to" is no
+        # claim; "X seems to ..." is the writer's reading, with no source of its own
         return None if claim.kind == "belief" else Source(text="", anonymous=True)
     doc = analysis.doc
     chars = _chars(doc, claim.source)
@@ -255,6 +267,8 @@ def _source(analysis: Analysis, claim: Claim) -> Source | None:
         return Source(text="", anonymous=True)
     chars = _closing_comma(analysis.text, chars)
     head = doc[claim.source[0] : claim.source[1]].root
+    if _no_voice(doc, claim, head):
+        return None
     if head.ent_type_ in NOT_SOURCES and not head.text.endswith("-old"):
         return None  # "last week showed ...", but "the 46-year-old said" is a person
     if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
@@ -267,6 +281,16 @@ def _source(analysis: Analysis, claim: Claim) -> Source | None:
     if entity is None and head.ent_type_ in ("GPE", "LOC", "") and _is_place(analysis, head):
         return None  # a town is no speaker; a name the NER took for a building may be one
     return _describe(analysis.text, chars, head, entity)
+
+
+def _no_voice(doc: Doc, claim: Claim, head: Token) -> bool:
+    """Subjects that are not someone else's voice: the writer's "I think" / "you know", and
+    a thing a relative "that" stands for ("a plan that offers relief")."""
+    if head.lower_ in SPEAKER_PRONOUNS and claim.kind in ("belief", "stance"):
+        return True
+    if head.tag_ != "WDT" or head.head.dep_ != "relcl" or doc[claim.cue[0]].lemma_ == "say":
+        return False
+    return head.head.head.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE")
 
 
 def _closing_comma(text: str, chars: Chars) -> Chars:

@@ -22,26 +22,15 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "acl", "pcomp", "prep", "pobj", "dobj"})
 RECIPIENT_VERBS = frozenset({"tell", "ask", "inform", "assure", "urge", "warn", "advise", "order"})
 CHANNEL_NOUNS = frozenset(
-    {
-        "statement",
-        "interview",
-        "tweet",
-        "post",
-        "email",
-        "letter",
-        "speech",
-        "op",
-        "conference",
-        "briefing",
-        "memo",
-        "release",
-    }
+    {"statement", "interview", "tweet", "post", "email", "letter", "speech", "op", "conference", "briefing", "memo"}
+    | {"release"}
 )
 NO_SOURCE_SUBJECTS = frozenset({"it", "there"})
 # What may follow a closing cue verb: its own subject, time and manner ("said Ann Lee on Friday").
 TRAILING_DEPS = frozenset({"nsubj", "npadvmod", "prep", "advmod", "agent"})
 # Words of a name or noun phrase standing after its cue verb ("said the chief executive").
 INVERTED_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM", "PART"})
+VERB_KINDS = frozenset({"speech", "write", "belief", "inference"})  # cues.tsv kinds that are verb lemmas
 LABEL_DASHES = frozenset({"-", "\u2013", "\u2014", "\u2015"})
 NOT_SAID = frozenset({"fail", "neglect", "omit", "forget"})
 # Right dependents of a cue verb that continue its content when they follow the complement.
@@ -74,20 +63,20 @@ def cue_verbs() -> dict[str, CueEntry]:
     return {
         cue: CueEntry(kind, content)
         for cue, kind, content in read_table("cues.tsv")
-        if kind not in ("phrase", "noun") and content != "prep"
+        if kind in VERB_KINDS and content != "prep"
     }
 
 
-@lru_cache(maxsize=1)
 def cue_nouns() -> frozenset[str]:
     """Noun cue lemmas from ``cues.tsv`` ("claim", "call", "statement")."""
-    return frozenset(cue for cue, kind, _ in read_table("cues.tsv") if kind == "noun")
+    return cues_of_kind("noun")
 
 
-@lru_cache(maxsize=1)
-def stance_words() -> frozenset[str]:
-    """Adjectives of attitude from ``cues.tsv`` ("eager", "convinced", "critical")."""
-    return frozenset(cue for cue, kind, _ in read_table("cues.tsv") if kind == "stance")
+@lru_cache(maxsize=8)
+def cues_of_kind(kind: str) -> frozenset[str]:
+    """The cues of one ``cues.tsv`` kind: "stance" adjectives ("eager", "convinced"), "light"
+    verbs ("raised questions"), "object" nouns that are cues only after a light verb."""
+    return frozenset(cue for cue, row_kind, _ in read_table("cues.tsv") if row_kind == kind)
 
 
 @lru_cache(maxsize=1)
@@ -129,8 +118,10 @@ def find_claims(doc: Doc, inside_quote: set[int]) -> list[Claim]:
             continue
         claims.extend(phrase_claims(token, by_verb))
         if token.pos_ == "NOUN" and token.lemma_.lower() in nouns:
-            claim = noun_claim(token)
-        elif token.lower_ in stance_words() and (token.dep_ == "acomp" or _passive(token)):
+            claim = noun_claim(token) or light_claim(token)
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in cues_of_kind("object"):
+            claim = light_claim(token)
+        elif token.lower_ in cues_of_kind("stance") and (token.dep_ == "acomp" or _passive(token)):
             claim = stance_claim(token)
         else:
             claim = None
@@ -210,6 +201,22 @@ def stance_claim(adjective: Token) -> Claim | None:
 def _passive(token: Token) -> bool:
     """A participle in the passive ("is convinced that")."""
     return token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children)
+
+
+def light_claim(noun: Token) -> Claim | None:
+    """A noun cue as the object of a light verb: "X raised questions about Y", "X threw her
+    support behind Y", "X has expressed concern that ..."; the verb's subject is the source."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in cues_of_kind("light"):
+        return None
+    content = _noun_content(noun)
+    if content is None:
+        objects = [o for p in verb.rights if p.dep_ == "prep" and p.i > noun.i for o in p.children if o.dep_ == "pobj"]
+        content = _subtree(objects[0]) if objects else None
+    source = full_phrase(_subject(verb), verb)
+    if content is None or source is None:
+        return None
+    return Claim(cue=(verb.i, noun.i + 1), source=source, content=content, kind="noun")
 
 
 def _noun_content(noun: Token) -> tuple[int, int] | None:

@@ -44,7 +44,7 @@ def _path(token: Token, governor: Token | None) -> list[Token]:
     if current is not token:
         path.append(current)
     for _ in range(MAX_STEPS):
-        if current.dep_ in STOP_DEPS or current.head is current:
+        if current.dep_ in STOP_DEPS or current.head.i == current.i:
             break
         current = current.head
         path.append(current)
@@ -62,7 +62,7 @@ def _is_infinitive(node: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
 
 
-def _local_cues(node: Token, own_clause: bool) -> set[str]:
+def _local_cues(node: Token, own_clause: bool, modifiers: bool = True) -> set[str]:
     cues = _cues()
     found: set[str] = set()
     for child in node.children:
@@ -73,7 +73,7 @@ def _local_cues(node: Token, own_clause: bool) -> set[str]:
             found.add(cues["mark"][lower])
         elif own_clause and child.dep_ in ("neg", "det") and lower in cues["neg"]:
             found.add(cues["neg"][lower])
-        elif child.dep_ == "amod" and lower in cues["mod"]:
+        elif modifiers and child.dep_ == "amod" and lower in cues["mod"]:
             found.add(cues["mod"][lower])
     return found
 
@@ -84,7 +84,8 @@ def status_cues(token: Token, governor: Token | None) -> set[str]:
     found: set[str] = set()
     own_clause = True
     for step, node in enumerate(_path(token, governor)):
-        found |= _local_cues(node, own_clause)
+        # "mounted its long-threatened invasion": the verb that carries the noun out decides
+        found |= _local_cues(node, own_clause, modifiers=step > 0 or governor is None)
         if step and node.lemma_.lower() in cues["governor"]:
             found.add(cues["governor"][node.lemma_.lower()])
         if node.dep_ in NEGATION_SCOPE_DEPS:

@@ -291,8 +291,8 @@ def _plausible(cand: Candidate, entry: Entry, context: Context) -> bool:
         return False
     if cand.label == "NORP":
         return entry.feature in ("country", "continent")
-    if entry.feature in TRUSTED:
-        return entry.exact and not (cand.label == "PERSON" and len(span) > 1)
+    if entry.feature in TRUSTED:  # a full country or sea name is no person ("Burkina Faso")
+        return entry.exact
     if _is_acronym(span):
         return cand.label == "GPE"
     if cand.label in PLACE_LABELS:
@@ -301,8 +301,11 @@ def _plausible(cand: Candidate, entry: Entry, context: Context) -> bool:
         return entry.feature == "admin1" or entry.population >= 100000
     if cand.label == "PERSON" and len(span) > 1:
         return False
-    # Alternate names ("Misrata" for Misratah) only for sizeable towns; no hamlets at all.
+    # Alternate names ("Misrata" for Misratah) only for sizeable towns in a country the
+    # document is about ("Boni" in Mali is not Bonn); no hamlets at all.
     if entry.feature == "city" and entry.population < (1000 if entry.exact else 50000):
+        return False
+    if not entry.exact and context.countries and entry.country not in context.countries:
         return False
     evidence = _locative_before(span) or _qualifier(span) is not None
     return evidence or name_key(span.text) in context.place_keys

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from itertools import islice
+from functools import lru_cache
 from typing import Any
 
-from polybius.export import export_rows
 from polybius.store.db import Store
 from polybius.store.queries import EventFilter, cluster_where
 
@@ -265,7 +264,44 @@ def cluster_count(store: Store, selection: EventFilter) -> int:
     return int(store.query(f"SELECT count(*) FROM clusters c WHERE {where}", params)[0][0])
 
 
+_CLUSTER_PAGE = """
+SELECT c.id AS cluster_id, c.type, c.date_start, c.date_end, c.country, c.place_name,
+       c.lat, c.lon, c.events, c.documents, c.disagreements
+FROM clusters c
+WHERE {where}
+ORDER BY c.date_start NULLS LAST, c.id
+LIMIT ? OFFSET ?
+"""
+
+# Outlets of the member articles and of their copies (two joins, not one ``OR`` join,
+# which DuckDB can only run as a nested loop).
+_REPORTERS = """
+WITH members AS (SELECT * FROM cluster_members WHERE list_contains(?, cluster_id)),
+outlets AS (
+    SELECT m.cluster_id, s.publisher, s.url, s.source FROM members m
+    JOIN document_sources s ON s.document_id = m.document_id
+    UNION ALL
+    SELECT m.cluster_id, s.publisher, s.url, s.source FROM members m
+    JOIN documents d ON d.duplicate_of = m.document_id
+    JOIN document_sources s ON s.document_id = d.id)
+SELECT cluster_id, string_agg(DISTINCT coalesce(publisher, url, source), '; ') AS reported_by
+FROM outlets GROUP BY cluster_id
+"""
+
+
 def cluster_page(store: Store, selection: EventFilter, limit: int, offset: int) -> list[Row]:
-    """One page of the selected clusters (the export's cluster rows)."""
-    rows = export_rows(store, selection, "clusters")
-    return list(islice(rows, offset, offset + limit))
+    """One page of the selected clusters, earliest first, with the outlets that reported each."""
+    where, params = cluster_where(selection)
+    rows = dicts(store, _CLUSTER_PAGE.format(where=where), [*params, limit, offset])
+    ids = [row["cluster_id"] for row in rows]
+    reporters = dict(store.query(_REPORTERS, [ids])) if ids else {}
+    for row in rows:
+        row["disagreements"] = _loads(row["disagreements"], {})
+        row["reported_by"] = reporters.get(row["cluster_id"])
+    return rows
+
+
+@lru_cache(maxsize=8)
+def filter_options_cached(store: Store) -> dict[str, list[Row]]:
+    """:func:`filter_options`, computed once per open store (a served store is read-only)."""
+    return filter_options(store)

@@ -90,8 +90,8 @@ def _counted(rows: list[Data]) -> list[tuple[str, str]]:
     return [(str(r["value"]), f"{r['value']} ({r['events']})") for r in rows]
 
 
-def filter_form(data: Data, action: str) -> str:
-    """The filter form shared by the event and cluster pages."""
+def filter_form(data: Data, action: str, events: bool = True) -> str:
+    """The filter form of the event page (and, without the event-only fields, of clusters)."""
     f, options = data["filters"], data["options"]
     statuses = _counted(options["statuses"]) or [(s, s) for s in STATUSES]
     checked = " checked" if f["include_duplicates"] else ""
@@ -106,6 +106,8 @@ def filter_form(data: Data, action: str) -> str:
         f'<label class="check"><input type="checkbox" name="duplicates" value="1"{checked}>'
         "include duplicates</label>",
         '<button type="submit">Apply</button>', f'<a href="{action}">reset</a>']
+    if not events:
+        fields = fields[:4] + fields[-2:]
     return f'<form class="filters" method="get" action="{action}">{"".join(fields)}</form>'
 
 
@@ -325,7 +327,7 @@ def render_clusters(data: Data, query: Query) -> str:
              f"{h(c['date_start'])}..{h(c['date_end'])}",
              f"{h(c['place_name'])} ({h(c['country'])})", h(c["events"]), h(c["documents"]),
              h(c["reported_by"])] for c in data["clusters"]]
-    body = ["<h1>Clusters</h1>", filter_form(data, "/clusters"),
+    body = ["<h1>Clusters</h1>", filter_form(data, "/clusters", events=False),
             _paging(data["paging"], "clusters"),
             table(["cluster", "type", "dates", "place", "events", "articles", "reported by"], rows)]
     return page("Clusters", "".join(body), query.url("/clusters.json"))

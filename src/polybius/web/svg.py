@@ -95,14 +95,14 @@ def map_svg(points: Sequence[dict[str, Any]], link: Callable[[dict[str, Any]], s
     """The event map: graticule, country dots and one circle per place and type."""
     box = view_box(points)
     x, y, width, height = box
-    base = width / 160
+    base = width / 260
     parts = [f'<svg class="map" viewBox="{x:.3f} {y:.3f} {width:.3f} {height:.3f}" '
              f'xmlns="http://www.w3.org/2000/svg" role="img" aria-label="map of events">',
              '<rect class="sea" x="0" y="0" width="360" height="180"/>']
     parts += _graticule(box) + _centroids(box)
     parts.append('<g class="events">')
     for point in sorted(points, key=lambda p: -p["events"]):
-        radius = base * (1 + math.log2(point["events"]))
+        radius = base * (1 + math.log2(point["events"]) / 2)
         label = f"{point['place']} ({point['country'] or '?'}): {point['events']} {point['type']}"
         parts.append(f'<a href="{escape(link(point))}"><circle cx="{point["lon"] + 180:.4f}" '
                      f'cy="{90 - point["lat"]:.4f}" r="{radius:.4f}" fill="{colour(point["type"])}">'

@@ -110,7 +110,7 @@ def events_view(store: Store, query: Query) -> Data:
     count = reads.event_count(store, selection)
     return {
         "filters": _filters(query),
-        "options": reads.filter_options(store),
+        "options": reads.filter_options_cached(store),
         "paging": _paging(query, count),
         "map": {"points": reads.map_points(store, selection)},
         "timeline": timeline(reads.daily_counts(store, selection), query.bucket),
@@ -271,7 +271,7 @@ def clusters_view(store: Store, query: Query) -> Data:
     count = reads.cluster_count(store, query.selection)
     return {
         "filters": _filters(query),
-        "options": reads.filter_options(store),
+        "options": reads.filter_options_cached(store),
         "paging": _paging(query, count),
         "clusters": reads.cluster_page(store, query.selection, query.limit, query.offset),
     }
