@@ -71,6 +71,21 @@ def test_republished_copy_is_linked_to_its_original(tmp_path: Path, pipeline: Pi
         assert store.query("SELECT count(*) FROM documents WHERE duplicate_of IS NULL")[0][0] == 1
 
 
+def test_copy_stored_before_its_named_original_is_counted_and_scored(tmp_path: Path, pipeline: Pipeline) -> None:
+    folder, db = tmp_path / "in", tmp_path / "c.duckdb"
+    folder.mkdir()
+    body = " ".join(article(i) for i in range(3))
+    (folder / "a-copy.md").write_text(f"Copy headline\n\nReposter, May 02, 2024\n\n{body}\n\n"
+                                      "The original source of this article is Frontline Wire\n")
+    (folder / "b-original.md").write_text(f"Original headline\n\nFrontline Wire, May 01, 2024\n\n{body} More.\n")
+    summary = ingest([str(folder)], str(db), pipeline=pipeline)
+    assert summary.near_duplicates == 1
+    with Store(db, read_only=True) as store:
+        rows = store.query("SELECT publisher, duplicate_of IS NOT NULL, similarity FROM documents ORDER BY publisher")
+    assert [(r[0], r[1]) for r in rows] == [("Frontline Wire", False), ("Reposter", True)]
+    assert rows[1][2] is not None and rows[1][2] >= 0.8
+
+
 def test_same_text_in_two_files_is_stored_once_with_both_sources(
         tmp_path: Path, pipeline: Pipeline) -> None:
     folder, db = tmp_path / "in", tmp_path / "c.duckdb"

@@ -108,7 +108,7 @@ class _Run:
             items.append(StoredDocument(report, verdict.duplicate_of, verdict.similarity,
                                         verdict.minhash))
             relinks += [verdict.relink] if verdict.relink else []
-            self.summary.near_duplicates += verdict.duplicate_of is not None
+            self.summary.near_duplicates += verdict.duplicate_of is not None or verdict.relink is not None
             self.summary.events += len(report.events)
         self.store.write(items, relinks, self.pending_errors)
         self.pending_errors = []

@@ -150,7 +150,7 @@ class Syndication:
             root = self._root(best)
             if _is_earlier_original(new, self.meta[root]):
                 self.renamed[root] = document.id
-                verdict.relink = Relink(old=root, new=document.id)
+                verdict.relink = Relink(old=root, new=document.id, similarity=score)
             else:
                 verdict.duplicate_of, verdict.similarity = root, score
         self.add(document.id, values, new, verdict.duplicate_of)

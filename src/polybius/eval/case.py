@@ -165,7 +165,17 @@ def snippet_label(report: Report, order: list[str]) -> str:
             break
     if not labels:
         return FALLBACK
+    if _unopposed(report.events):
+        labels = (labels - set(TERRITORY) - {"CHANGE_TO_GROUP_ACT"}) | {"NON_VIOL_TERRIT_TRANSFER"}
     return min(labels, key=lambda label: order.index(label) if label in order else len(order))
+
+
+def _unopposed(events: list[Event]) -> bool:
+    """Territory taken where the other side withdrew and nobody fought: a non-violent transfer."""
+    taken = any(e.type == "COERCE" and e.mode in ("seize", "recapture") for e in events)
+    withdrawn = any(e.type == "RETREAT" and e.mode in ("withdraw", "handover") for e in events)
+    fought = any(e.type == "ASSAULT" and e.status in ("occurred", "claimed") for e in events)
+    return taken and withdrawn and not fought
 
 
 def _precedence() -> list[str]:

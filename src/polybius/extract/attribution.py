@@ -51,7 +51,7 @@ def _drop_nested(doc: Doc, claims: list[Claim], contents: dict[int, Chars]) -> N
     carries those words ("X said Y wants Z" is X's claim). A second cue verb coordinated
     with the first ("X said A and said B", parsed as if "said B" were part of A) is kept
     as the outer source's own claim, and the outer content ends before it."""
-    relaying = ("continued", "belief")
+    relaying = ("continued", "belief", "inference")
     outer = sorted((c, n) for n, c in contents.items() if claims[n].kind not in relaying)
     for n in list(contents):
         if _reported_within(doc, claims[n]):

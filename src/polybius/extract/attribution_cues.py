@@ -30,7 +30,8 @@ NO_SOURCE_SUBJECTS = frozenset({"it", "there"})
 TRAILING_DEPS = frozenset({"nsubj", "npadvmod", "prep", "advmod", "agent"})
 # Words of a name or noun phrase standing after its cue verb ("said the chief executive").
 INVERTED_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM", "PART"})
-VERB_KINDS = frozenset({"speech", "write", "belief", "inference"})  # cues.tsv kinds that are verb lemmas
+# cues.tsv kinds whose cues are verb lemmas.
+VERB_KINDS = frozenset({"speech", "write", "belief", "inference"})
 LABEL_DASHES = frozenset({"-", "\u2013", "\u2014", "\u2015"})
 NOT_SAID = frozenset({"fail", "neglect", "omit", "forget"})
 # Right dependents of a cue verb that continue its content when they follow the complement.

@@ -42,6 +42,7 @@ class Relink:
 
     old: str
     new: str
+    similarity: float | None = None
 
 
 class Store:
@@ -115,8 +116,10 @@ class Store:
             for name, rows in tables.items():
                 self._insert(name, rows, ignore=name == "document_sources")
             for link in relinks:
-                self.con.execute("UPDATE documents SET duplicate_of = ? WHERE id = ? OR "
-                                 "duplicate_of = ?", [link.new, link.old, link.old])
+                self.con.execute("UPDATE documents SET duplicate_of = ? WHERE duplicate_of = ?",
+                                 [link.new, link.old])
+                self.con.execute("UPDATE documents SET duplicate_of = ?, similarity = ? WHERE id = ?",
+                                 [link.new, link.similarity, link.old])
                 self.con.execute("UPDATE documents SET duplicate_of = NULL WHERE id = ?",
                                  [link.new])
             self._insert("errors", _error_rows(errors), ignore=True)

@@ -147,17 +147,26 @@ def events_arrow(store: Store, selection: EventFilter, batch_rows: int = 100_000
     return store.con.sql(_EVENTS.format(where=where), params=params).to_arrow_reader(batch_rows)
 
 
+# Plain equi-joins only: an OR in a join condition makes DuckDB fall back to a nested loop
+# (minutes on 100,000 clusters); the copies of a member document are a second UNION branch.
 _CLUSTERS = """
+WITH carriers AS (
+    SELECT m.cluster_id, coalesce(s.publisher, s.url, s.source) AS outlet
+    FROM cluster_members m JOIN document_sources s ON s.document_id = m.document_id
+    UNION
+    SELECT m.cluster_id, coalesce(s.publisher, s.url, s.source) AS outlet
+    FROM cluster_members m JOIN documents d ON d.duplicate_of = m.document_id
+    JOIN document_sources s ON s.document_id = d.id),
+reporters AS (
+    SELECT cluster_id, string_agg(DISTINCT outlet, '; ') AS reported_by FROM carriers GROUP BY cluster_id),
+member_lists AS (
+    SELECT cluster_id, string_agg(document_id || '#' || event_id, ' ' ORDER BY document_id) AS members
+    FROM cluster_members GROUP BY cluster_id)
 SELECT c.id AS cluster_id, c.type, c.date_start, c.date_end, c.country, c.place_name,
-       c.lat, c.lon, c.events, c.documents, c.disagreements,
-       (SELECT string_agg(DISTINCT coalesce(s.publisher, s.url, s.source), '; ')
-          FROM cluster_members m JOIN documents d ON d.id = m.document_id
-                OR d.duplicate_of = m.document_id
-          JOIN document_sources s ON s.document_id = d.id
-          WHERE m.cluster_id = c.id) AS reported_by,
-       (SELECT string_agg(m.document_id || '#' || m.event_id, ' ' ORDER BY m.document_id)
-          FROM cluster_members m WHERE m.cluster_id = c.id) AS members
+       c.lat, c.lon, c.events, c.documents, c.disagreements, r.reported_by, ml.members
 FROM clusters c
+LEFT JOIN reporters r ON r.cluster_id = c.id
+LEFT JOIN member_lists ml ON ml.cluster_id = c.id
 WHERE {where}
 ORDER BY c.date_start NULLS LAST, c.id
 """
