@@ -6,7 +6,7 @@ Tables are tab-separated; blank lines and lines starting with ``#`` are skipped.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 
@@ -15,7 +15,7 @@ def lexicon_path(name: str) -> str:
     return str(files(__name__).joinpath(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_table(name: str) -> tuple[tuple[str, ...], ...]:
     """The rows of a tab-separated lexicon, each a tuple of stripped cells."""
     text = files(__name__).joinpath(name).read_text(encoding="utf-8")
