@@ -6,7 +6,7 @@ Tables are tab-separated; blank lines and lines starting with ``#`` are skipped.
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import cache
 from importlib.resources import files
 
 
