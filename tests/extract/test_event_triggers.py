@@ -79,3 +79,8 @@ def test_press_release_is_no_release_of_prisoners(nlp: Language) -> None:
 
 def test_opening_a_border_is_a_retreat(nlp: Language) -> None:
     assert ("opened", "RETREAT", "access") in _triggers(nlp, "Benin opened its borders to the refugees.")
+
+
+def test_suppressing_a_protest_is_an_assault(nlp: Language) -> None:
+    found = _triggers(nlp, "Police suppressed the protest outside the court.")
+    assert ("suppressed", "ASSAULT", None) in found

@@ -84,9 +84,11 @@ def _refine(label: str, event: Event, protest: bool) -> str:
     """Split a label by who acts (text before the trigger) and who is hit (the sentence)."""
     trigger_start = event.trigger.start if event.trigger else event.evidence.start
     trigger_end = event.trigger.end if event.trigger else trigger_start
-    # who acts: the words up to the end of the trigger ("rioters attacked", "mob violence")
-    before = _classes(event.evidence.text[: max(0, trigger_end - event.evidence.start)])
+    # who acts: the words of the trigger's own clause up to its end ("rioters attacked", "mob
+    # violence"), not those of an earlier clause ("demonstrators were hurt as police charged")
+    before = _classes(_own_clause(event.evidence.text[: max(0, trigger_end - event.evidence.start)]))
     whole = _classes(event.evidence.text)
+    mutual = "mutual" in _classes(event.trigger.text if event.trigger else "")
     if label in TERRITORY:
         return _territory(label, _first_side(event.evidence.text[: max(0, trigger_start - event.evidence.start)]))
     if label in RIOT_LABELS and "protester" in before:
@@ -97,13 +99,21 @@ def _refine(label: str, event: Event, protest: bool) -> str:
         return "VIOL_DEMONSTR"
     if "mob" in before:
         return "MOB_VIOL"
+    if protest and mutual:
+        return "VIOL_DEMONSTR"  # a clash is violence on both sides: the demonstration turned violent
     if protest or "protester" in whole:
-        # a clash is violence on both sides: the demonstration itself turned violent
-        return "VIOL_DEMONSTR" if label == "ARMED_CLASH" else "FORCE_AGAINST_PROTEST"
-    mutual = "mutual" in _classes(event.trigger.text if event.trigger else "")
+        return "FORCE_AGAINST_PROTEST"
     if label == "ATTACK" or not mutual:
         return _attack_or_clash(event, trigger_start, whole)
     return label
+
+
+CLAUSE_BREAK = re.compile(r",|;|\b(?:as|after|when|while|said|says|before)\b")
+
+
+def _own_clause(text: str) -> str:
+    """The text after the last clause break: the clause a trigger ending ``text`` belongs to."""
+    return CLAUSE_BREAK.split(text)[-1]
 
 
 def _attack_or_clash(event: Event, trigger_start: int, whole: set[str]) -> str:
@@ -178,7 +188,8 @@ def _unopposed(events: list[Event]) -> bool:
     return taken and withdrawn and not fought
 
 
-def _precedence() -> list[str]:
+def precedence() -> list[str]:
+    """The ACLED labels from most to least specific (``acled_precedence.tsv``)."""
     return [label for (label,) in read_table("acled_precedence.tsv")]
 
 
@@ -207,7 +218,7 @@ def evaluate(limit: int | None = None) -> tuple[dict[str, tuple[int, int, int]],
     acled = [s for s in snippets if s.label in labels]
     scored = acled[:limit]
     reports = Pipeline().analyze_many(Document(text=s.text) for s in scored)
-    order = _precedence()
+    order = precedence()
     pairs = [(s.label, snippet_label(r, order)) for s, r in zip(scored, reports, strict=True)]
     return f1_table(pairs, labels), len(scored), len(snippets) - len(acled)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
@@ -20,6 +21,7 @@ from polybius.extract.scope import scopes
 from polybius.lexicons import read_words
 from polybius.model import EventDate, Time
 from polybius.resolve.calendar import MONTHS, WEEKDAYS, TimeValue, normalise
+from polybius.resolve.calendar_context import ReportingPeriod
 
 PATTERNS_FILE = "time_patterns.tsv"
 TIME_LABELS = frozenset({"DATE", "TIME"})
@@ -35,14 +37,23 @@ AGE = re.compile(r"\d+[- ]years?[- ]old|\w+[- ]years?[- ]olds?$", re.IGNORECASE)
 # Values that do not place an event on the calendar.
 UNDATED = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 MODIFIERS = frozenset({"early", "late", "mid", "mid-", "each", "every"})
+ENDED = frozenset({"ended", "ending"})
+JOINERS = frozenset({"and", "to", "through", "until"})
+# Modal auxiliaries speak of what is to come ("could come Tuesday"), unless perfect
+# ("could have come").
+MODALS = frozenset({"would", "could", "might", "may", "should", "can", "must"})
 
 
 def extract_times(analysis: Analysis) -> list[Time]:
     """Every time expression of the document with its normalised value, ids "T1", "T2", ..."""
     doc = analysis.doc
     times: list[Time] = []
+    period = ReportingPeriod(analysis.anchor)
     for span in _expressions(doc):
-        value = normalise(span.text, analysis.anchor, _direction(span))
+        value = period.resolve(span.text) if analysis.anchor else None
+        if value is None:
+            value = normalise(span.text, analysis.anchor, _direction(span))
+            period.note(value)
         if value is None and not _worth_keeping(span):
             continue
         value = _since(span, value, analysis)
@@ -60,7 +71,28 @@ def _expressions(doc: Doc) -> Iterator[Span]:
             spans.append(span)
             taken.update(range(span.start, span.end))
     ordered = sorted((s for s in spans if s is not None), key=lambda s: s.start)
-    yield from _merge(doc, [_widen(s) for s in ordered])
+    for span in _merge(doc, [_widen(s) for s in ordered]):
+        yield from _split(span)
+
+
+def _split(span: Span) -> Iterator[Span]:
+    """Two expressions in one entity: "the quarter ended Sept. 30", "between 1994 and 1997".
+
+    TimeML marks each side apart; "ended"/"ending" always separate, a conjunction only when
+    both sides are times of their own ("Aug. 26 to Oct. 20", not "April 24 and 25").
+    """
+    for token in span[1:-1]:
+        left, right = span.doc[span.start: token.i], span.doc[token.i + 1: span.end]
+        if token.lower_ in ENDED or (token.lower_ in JOINERS and _is_time(left)
+                                     and _is_time(right)):
+            yield from _split(left)
+            yield from _split(right)
+            return
+    yield span
+
+
+def _is_time(span: Span) -> bool:
+    return normalise(span.text, date(2000, 1, 1)) is not None
 
 
 def _merge(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -122,6 +154,8 @@ def _direction(span: Span) -> int:
         head = head.head
     aux = {child.lower_ for child in head.children if child.dep_ in ("aux", "auxpass")}
     if aux & FUTURE_AUX or head.lower_ in FUTURE_AUX or "going" in aux:
+        return 1
+    if aux & MODALS and "have" not in aux:
         return 1
     if aux & PAST_AUX or head.tag_ in ("VBD", "VBN"):
         return -1

@@ -111,9 +111,20 @@ def month_alone(m: Match, anchor: date | None, direction: int) -> TimeValue | No
     month = MONTHS[m[3]]
     way = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(m[2] or "", direction)
     year = anchor.year if m[2] == "this" else month_near(anchor, month, way)
-    if m[2] in ("last", "past") and month == anchor.month:
-        year -= 1
+    if m[2] in ("last", "past"):  # "last December": the latest one before this month
+        year = anchor.year if month < anchor.month else anchor.year - 1
+    elif m[2] in ("next", "coming"):
+        year = anchor.year if month > anchor.month else anchor.year + 1
     return with_mod(month_value(year, month), _mod(m[1]))
+
+
+@rule(rf"{MOD_RE}{MONTH_RE},? (last|this|next) year")
+def month_of_relative_year(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    """"June last year", "April next year", "early October this year"."""
+    if anchor is None:
+        return None
+    year = anchor.year + {"last": -1, "this": 0, "next": 1}[m[3]]
+    return with_mod(month_value(year, MONTHS[m[2]]), _mod(m[1]))
 
 
 @rule(rf"{MOD_RE}(?:the )?(?:year |fiscal |fiscal year )?{YEAR}")
@@ -151,8 +162,8 @@ def weekday(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
 
 
 def _part_of_day(day: date, part: str) -> TimeValue:
-    """A named day's morning or night: TimeBank annotates the day ("Friday night" -> DATE)."""
-    return day_value(day)
+    """A named day's morning or night: the day with TimeML's part code ("2016-03-07TNI")."""
+    return _time_of_day(day, part)
 
 
 def _time_of_day(day: date, part: str) -> TimeValue:
@@ -181,7 +192,8 @@ def present(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
 
 
 @rule(r"(recently|the past|lately|earlier|previously|once|formerly|the recent past|former|"
-      r"past years)")
+      r"past years|recent (?:days|weeks|months|years|quarters|decades)"
+      r"(?: and (?:days|weeks|months|years))?)")
 def past(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
     return TimeValue("DATE", "PAST_REF", None, anchor, "ref")
 
@@ -292,9 +304,15 @@ def the_quarter(m: Match, anchor: date | None, direction: int) -> TimeValue | No
     return quarter_value(index // 4, index % 4 + 1)
 
 
-@rule(r"the (?:full |current |fiscal )?year")
+@rule(r"the (?:full |current |fiscal |calendar )*year")
 def the_year(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
     return year_value(anchor.year) if anchor else None
+
+
+@rule(r"(?:the )?(?:end of (?:the|this) year|year'?s end|year end)")
+def year_end(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    """"by year end", "the end of the year": the current year, its last part."""
+    return with_mod(year_value(anchor.year), "END") if anchor else None
 
 
 @rule(rf"{MOD_RE}(?:the |a |an )?(?:(last|past|next|coming|first|previous|recent|final) )?"
