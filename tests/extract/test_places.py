@@ -132,6 +132,26 @@ def test_locate_event_falls_back_to_the_sentence(pipeline: Pipeline) -> None:
     assert place_id is not None and scope in ("clause", "sentence")
 
 
+def test_locate_event_accepts_through(pipeline: Pipeline) -> None:
+    from polybius.extract.places import locate_event
+
+    text = "The convoy was ambushed as it drove through Misrata."
+    analysis = analyse(pipeline, text)
+    start = text.index("drove")
+    place_id, _ = locate_event(analysis, start, start + len("drove"))
+    place = next((p for p in analysis.places if p.id == place_id), None)
+    assert place is not None and place.name == "Misrata"
+
+
+def test_locate_event_ignores_a_country_modifying_a_noun(pipeline: Pipeline) -> None:
+    from polybius.extract.places import locate_event
+
+    text = "The commander was killed in a U.S. airstrike."
+    analysis = analyse(pipeline, text)
+    start = text.index("killed")
+    assert locate_event(analysis, start, start + len("killed")) == (None, "none")
+
+
 def test_alternate_name_of_a_sizeable_town_is_found(pipeline: Pipeline) -> None:
     text = "Soldiers have been deployed to Misrata in the west to train militias."
     place = place_named(analyse(pipeline, text), "Misrata")

@@ -28,7 +28,7 @@ def test_last_friday_resolves_against_the_anchor(pipeline: Pipeline) -> None:
 def test_monday_night_is_one_time_expression(pipeline: Pipeline) -> None:
     text = "At a town hall event on Monday night, the candidate spoke."
     found = time_named(analyse(pipeline, text), "Monday")
-    assert found is not None and found.text == "Monday night" and found.value == "2016-03-07"
+    assert found is not None and found.text == "Monday night" and found.value == "2016-03-07TNI"
 
 
 def test_late_last_month_keeps_its_modifier(pipeline: Pipeline) -> None:
@@ -60,6 +60,31 @@ def test_time_ids_and_offsets(pipeline: Pipeline) -> None:
 def test_relative_time_without_anchor_has_no_value(pipeline: Pipeline) -> None:
     found = time_named(analyse(pipeline, "Last Friday the envoy left.", anchor=None), "Friday")
     assert found is not None and found.value is None
+
+
+def test_period_and_its_end_date_are_two_expressions(pipeline: Pipeline) -> None:
+    text = "The company lost $8 million for the third quarter ended Sept. 30."
+    analysis = analyse(pipeline, text, anchor=date(1989, 11, 1))
+    assert [(t.text, t.value) for t in analysis.times] == [
+        ("the third quarter", "1989-Q3"), ("Sept. 30", "1989-09-30")]
+
+
+def test_year_ago_in_quarterly_report_is_last_years_quarter(pipeline: Pipeline) -> None:
+    text = "Third-quarter profit rose 19% to $5 million from $4 million a year ago."
+    found = time_named(analyse(pipeline, text, anchor=date(1989, 10, 26)), "year ago")
+    assert found is not None and found.value == "1988-Q3"
+
+
+def test_fiscal_year_ended_is_a_year_long(pipeline: Pipeline) -> None:
+    text = "For the year ended July 2, Rally had net income of $2 million."
+    found = time_named(analyse(pipeline, text, anchor=date(1989, 10, 27)), "year")
+    assert found is not None and (found.type, found.value) == ("DURATION", "P1Y")
+
+
+def test_weekday_after_would_looks_ahead(pipeline: Pipeline) -> None:
+    text = "The minister said he would meet the rebels on Friday."
+    found = time_named(analyse(pipeline, text), "Friday")
+    assert found is not None and found.value == "2016-03-11"
 
 
 def test_date_event_prefers_the_clause(pipeline: Pipeline) -> None:

@@ -44,9 +44,10 @@ def test_weekday_in_future_tense_looks_ahead() -> None:
     assert result is not None and result.value == "2016-03-11"
 
 
-def test_weekday_with_part_of_day_resolves_to_the_day() -> None:
+def test_weekday_with_part_of_day_keeps_the_part_code() -> None:
     result = normalise("Monday night", ANCHOR)
-    assert result is not None and (result.type, result.value) == ("DATE", "2016-03-07")
+    assert result is not None and result.value == "2016-03-07TNI"
+    assert result.start == date(2016, 3, 7)
 
 
 def test_late_last_month_narrows_to_the_end_of_february() -> None:
@@ -71,6 +72,31 @@ def test_recent_days_is_a_vague_duration_up_to_the_anchor() -> None:
     result = normalise("in recent days", ANCHOR)
     assert result is not None and (result.type, result.value) == ("DURATION", "PXD")
     assert result.end == ANCHOR
+
+
+def test_days_later_is_the_length_of_the_interval() -> None:
+    result = normalise("three days later", ANCHOR)
+    assert result is not None and (result.type, result.value) == ("DURATION", "P3D")
+
+
+def test_last_month_name_is_the_latest_before_the_anchor_month() -> None:
+    result = normalise("last December", date(1989, 10, 30))
+    assert result is not None and result.value == "1988-12"
+
+
+def test_month_with_relative_year() -> None:
+    result = normalise("June last year", ANCHOR)
+    assert result is not None and result.value == "2015-06"
+
+
+def test_year_end_is_the_current_year_end() -> None:
+    result = normalise("by year-end", ANCHOR)
+    assert result is not None and (result.value, result.mod) == ("2016", "END")
+
+
+def test_past_tense_month_does_not_jump_months_ahead() -> None:
+    result = normalise("February", date(1989, 10, 30), direction=-1)
+    assert result is not None and result.value == "1989-02"
 
 
 def test_recently_is_a_past_reference() -> None:

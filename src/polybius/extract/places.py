@@ -34,7 +34,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from polybius.analysis import Analysis
-from polybius.extract.scope import scopes
+from polybius.extract.scope import clause_head, clause_tokens, scopes, token_at
 from polybius.lexicons import read_table
 from polybius.model import Place
 from polybius.model import Span as TextSpan
@@ -445,8 +445,13 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "appo
 # How strongly a preposition says "this is where it happened": 0 best, 2 never (an origin:
 # "a driver from Abidjan"); prepositions not listed do not introduce the event's place.
 PREP_TIER = {"in": 0, "at": 0, "near": 0, "outside": 0, "inside": 0, "around": 0, "on": 0,
-             "throughout": 0, "within": 0, "across": 0, "to": 1, "into": 1, "towards": 1,
-             "toward": 1, "over": 1, "off": 1, "via": 1, "from": 2, "between": 2}
+             "throughout": 0, "within": 0, "across": 0, "through": 0, "along": 0, "amid": 0,
+             "alongside": 0, "beneath": 0, "under": 0, "beyond": 0, "past": 1, "onto": 1,
+             "to": 1, "into": 1, "towards": 1, "toward": 1, "over": 1, "off": 1, "via": 1,
+             "from": 2, "between": 2}
+# Features that, as a modifier, name whose thing it is rather than where ("a U.S. airstrike",
+# "Syria's civil war"); a town as a modifier still places it ("a Mogadishu hotel").
+ACTOR_FEATURES = frozenset({"country", "continent"})
 # Bare arguments that can be the place of the event ("captured Jerusalem").
 ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass"})
 
@@ -462,12 +467,25 @@ def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, 
     feature, then the nearest to the evidence.
     """
     mentions = [(place, m) for place in analysis.places for m in place.mentions]
+    own = _own_clause(analysis.doc, start)
     for scope, (lo, hi) in scopes(analysis.doc, analysis.text, start, end):
-        inside = [(p, m) for p, m in mentions if lo <= m.start and m.end <= hi]
+        inside = [(p, m) for p, m in mentions if lo <= m.start and m.end <= hi
+                  and (scope != "clause" or _in_clause(analysis.doc, m, own))]
         ranked = [r for r in (_rank(analysis.doc, p, m, start, scope) for p, m in inside) if r]
         if ranked:
             return min(ranked)[-1], scope
     return None, "none"
+
+
+def _own_clause(doc: Doc, start: int) -> set[int]:
+    """Token indices of the event's clause, the clauses nested inside it left out."""
+    token = token_at(doc, start)
+    return {t.i for t in clause_tokens(clause_head(token))} if token is not None else set()
+
+
+def _in_clause(doc: Doc, mention: TextSpan, own: set[int]) -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.i in own
 
 
 def _rank(doc: Doc, place: Place, mention: TextSpan, anchor: int, scope: str) -> tuple | None:
@@ -479,7 +497,7 @@ def _rank(doc: Doc, place: Place, mention: TextSpan, anchor: int, scope: str) ->
         tier = PREP_TIER.get(token.head.lower_)
     else:
         tier = 1 if scope == "clause" and token.dep_ in ARGUMENT_DEPS else None
-    if tier is None or tier > 1:
+    if tier is None or tier > 1 or (modifier and place.feature in ACTOR_FEATURES):
         return None
     return (tier, modifier, SPECIFICITY.get(place.feature, 5), abs(mention.start - anchor),
             place.id)

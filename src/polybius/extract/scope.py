@@ -59,7 +59,9 @@ def clause_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     token = token_at(doc, start)
     if token is None:
         return None
-    tokens = clause_tokens(clause_head(token))
+    # Punctuation hangs on the main verb; the final stop must not stretch the clause over
+    # the clauses nested before it.
+    tokens = [t for t in clause_tokens(clause_head(token)) if not t.is_punct] or [token]
     lo = min(t.idx for t in tokens)
     hi = max(t.idx + len(t.text) for t in tokens)
     return min(lo, start), max(hi, min(end, doc[-1].idx + len(doc[-1].text)))

@@ -38,10 +38,13 @@ AGE = re.compile(r"\d+[- ]years?[- ]old|\w+[- ]years?[- ]olds?$", re.IGNORECASE)
 UNDATED = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 MODIFIERS = frozenset({"early", "late", "mid", "mid-", "each", "every"})
 ENDED = frozenset({"ended", "ending"})
+DEICTIC = frozenset({"this", "last", "next"})
 JOINERS = frozenset({"and", "to", "through", "until"})
-# Modal auxiliaries speak of what is to come ("could come Tuesday"), unless perfect
-# ("could have come").
-MODALS = frozenset({"would", "could", "might", "may", "should", "can", "must"})
+# Modal auxiliaries speak of what is to come ("would meet Tuesday"), unless perfect
+# ("would have met"); "could" and "can" are left out ("could not be reached Friday").
+MODALS = frozenset({"would", "might", "may", "should", "must"})
+# Verbs whose time lies ahead even in the past tense ("scheduled a news conference Thursday").
+PLANNING = frozenset({"plan", "schedule", "expect", "intend", "set", "due", "hope", "aim"})
 
 
 def extract_times(analysis: Analysis) -> list[Time]:
@@ -56,6 +59,7 @@ def extract_times(analysis: Analysis) -> list[Time]:
             period.note(value)
         if value is None and not _worth_keeping(span):
             continue
+        value = _fiscal_span(span, value)
         value = _since(span, value, analysis)
         times.append(_time(f"T{len(times) + 1}", span, value))
     return times
@@ -107,8 +111,9 @@ def _merge(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def _widen(span: Span) -> Span:
-    """Take in a modifier the entity left out: "late last month", "early 2011"."""
-    if span.start > 0 and span.doc[span.start - 1].lower_ in MODIFIERS:
+    """Take in a modifier the entity left out: "late last month", "early 2011", "this year"."""
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    if before in MODIFIERS or (before in DEICTIC and span[0].lower_ in _CALENDAR_WORDS):
         return span.doc[span.start - 1: span.end]
     return span
 
@@ -152,15 +157,32 @@ def _direction(span: Span) -> int:
         if head.pos_ in ("VERB", "AUX") or head.head is head:
             break
         head = head.head
+    return _verb_direction(head, 2)
+
+
+def _verb_direction(head: Token, depth: int) -> int:
+    """The direction of one verb; an infinitive ("to meet") takes its governor's."""
     aux = {child.lower_ for child in head.children if child.dep_ in ("aux", "auxpass")}
     if aux & FUTURE_AUX or head.lower_ in FUTURE_AUX or "going" in aux:
         return 1
-    if aux & MODALS and "have" not in aux:
+    if (aux & MODALS and "have" not in aux) or head.lemma_ in PLANNING:
         return 1
+    if head.tag_ == "VB" and "to" in aux and depth and head.head is not head:
+        return _verb_direction(head.head, depth - 1)
     if aux & PAST_AUX or head.tag_ in ("VBD", "VBN"):
         return -1
-    present = head.tag_ in ("VBZ", "VBP") or (head.tag_ == "VB" and "to" in aux)
+    present = head.tag_ in ("VBZ", "VBP")
     return 1 if present and head.lemma_ not in REPORTING else -1
+
+
+def _fiscal_span(span: Span, value: TimeValue | None) -> TimeValue | None:
+    """"the year ended March 31" is a year's length (P1Y), not the calendar year."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if value is None or after is None or after.lower_ not in ENDED:
+        return value
+    if value.precision == "year":
+        return TimeValue("DURATION", "P1Y", None, None, "duration")
+    return value
 
 
 def _since(span: Span, value: TimeValue | None, analysis: Analysis) -> TimeValue | None:

@@ -192,8 +192,7 @@ def present(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
 
 
 @rule(r"(recently|the past|lately|earlier|previously|once|formerly|the recent past|former|"
-      r"past years|recent (?:days|weeks|months|years|quarters|decades)"
-      r"(?: and (?:days|weeks|months|years))?)")
+      r"past years)")
 def past(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
     return TimeValue("DATE", "PAST_REF", None, anchor, "ref")
 
@@ -293,6 +292,17 @@ def offset(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
     if unit == "Y":
         return year_value(anchor.year + n)
     return None
+
+
+@rule(rf"(?:a|an|one|{NUM_RE}) {UNIT_RE} (?:later|earlier|before|after)")
+def interval_between(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    """"three days later": TimeML marks the length ("three days", P3D), not a date."""
+    amount = number(m[1]) if m[1] else "1"
+    unit = UNITS[m[2]]
+    if unit in ("WE", "DE", "CE") or "." in amount:
+        return None
+    value = f"PT{amount}{unit[0]}" if unit in ("H", "MIN", "S") else f"P{amount}{unit}"
+    return TimeValue("DURATION", value, None, None, "duration")
 
 
 @rule(r"the (?:fiscal |latest |comparable |same )?quarter")
