@@ -8,11 +8,11 @@ as one line on standard error, never as a traceback.
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from collections.abc import Sequence
 
 from polybius import __version__
+from polybius.commands import add_module_parsers
 from polybius.errors import PolybiusError
 
 COMMANDS: dict[str, str] = {
@@ -33,18 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"polybius {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True, help="what to do")
-    for name, module_name in COMMANDS.items():
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as error:
-            if error.name != module_name:
-                raise
-            continue
-        summary = (module.__doc__ or name).strip().splitlines()[0]
-        sub = commands.add_parser(name, help=summary, description=module.__doc__,
-                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-        module.add_arguments(sub)
-        sub.set_defaults(handler=module.run)
+    add_module_parsers(commands, COMMANDS, handler="handler")
     return parser
 
 

@@ -7,7 +7,8 @@ Each evaluation prints its figures and the counts behind them. The datasets are 
 from __future__ import annotations
 
 import argparse
-import importlib
+
+from polybius.commands import add_module_parsers
 
 EVALUATIONS: dict[str, str] = {
     "attribution": "polybius.eval.attribution",
@@ -25,17 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """One sub-subcommand per evaluation that is installed."""
     evaluations = parser.add_subparsers(dest="evaluation", metavar="DATASET", required=True,
                                         help="the gold dataset to evaluate on")
-    for name, module_name in EVALUATIONS.items():
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as error:
-            if error.name != module_name:
-                raise
-            continue
-        summary = (module.__doc__ or name).strip().splitlines()[0]
-        sub = evaluations.add_parser(name, help=summary, description=module.__doc__)
-        module.add_arguments(sub)
-        sub.set_defaults(evaluate=module.run)
+    add_module_parsers(evaluations, EVALUATIONS, handler="evaluate")
 
 
 def run(args: argparse.Namespace) -> int:
