@@ -152,6 +152,15 @@ def test_locate_event_ignores_a_country_modifying_a_noun(pipeline: Pipeline) -> 
     assert locate_event(analysis, start, start + len("killed")) == (None, "none")
 
 
+def test_locate_event_ignores_another_clauses_destination(pipeline: Pipeline) -> None:
+    from polybius.extract.places import locate_event
+
+    text = "After the minister flew to Rome, gunmen attacked the convoy."
+    analysis = analyse(pipeline, text)
+    start = text.index("attacked")
+    assert locate_event(analysis, start, start + len("attacked")) == (None, "none")
+
+
 def test_alternate_name_of_a_sizeable_town_is_found(pipeline: Pipeline) -> None:
     text = "Soldiers have been deployed to Misrata in the west to train militias."
     place = place_named(analyse(pipeline, text), "Misrata")

@@ -38,3 +38,10 @@ def test_this_quarter_is_the_quarter_in_focus() -> None:
 
 def test_other_expressions_are_left_to_the_calendar_rules() -> None:
     assert in_third_quarter().resolve("last week") is None
+
+
+def test_nine_month_period_ends_the_quarter_focus() -> None:
+    period = in_third_quarter()
+    period.note(normalise("the first nine months", ANCHOR))
+    result = period.resolve("a year earlier")
+    assert result is not None and result.value == "1988"

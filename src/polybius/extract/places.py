@@ -499,6 +499,8 @@ def _rank(doc: Doc, place: Place, mention: TextSpan, anchor: int, scope: str) ->
         tier = 1 if scope == "clause" and token.dep_ in ARGUMENT_DEPS else None
     if tier is None or tier > 1 or (modifier and place.feature in ACTOR_FEATURES):
         return None
+    if tier and scope != "clause":  # another clause's destination is not the event's place
+        return None
     return (tier, modifier, SPECIFICITY.get(place.feature, 5), abs(mention.start - anchor),
             place.id)
 

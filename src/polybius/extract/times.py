@@ -44,7 +44,7 @@ JOINERS = frozenset({"and", "to", "through", "until"})
 # ("would have met"); "could" and "can" are left out ("could not be reached Friday").
 MODALS = frozenset({"would", "might", "may", "should", "must"})
 # Verbs whose time lies ahead even in the past tense ("scheduled a news conference Thursday").
-PLANNING = frozenset({"plan", "schedule", "expect", "intend", "set", "due", "hope", "aim"})
+PLANNING = frozenset({"plan", "schedule", "expect", "intend", "due", "hope", "aim"})
 
 
 def extract_times(analysis: Analysis) -> list[Time]:

@@ -162,8 +162,8 @@ def weekday(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
 
 
 def _part_of_day(day: date, part: str) -> TimeValue:
-    """A named day's morning or night: the day with TimeML's part code ("2016-03-07TNI")."""
-    return _time_of_day(day, part)
+    """A named day's morning or night: TimeBank annotates the day ("Friday night" -> DATE)."""
+    return day_value(day)
 
 
 def _time_of_day(day: date, part: str) -> TimeValue:
@@ -261,15 +261,17 @@ def season(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
     return TimeValue("DATE", f"{year}-{code}", None, None, "season", _mod(m[1]))
 
 
-@rule(rf"(?:the )?(first|second|third|fourth|1st|2nd|3rd|4th|last|final) "
-      rf"(?:fiscal )?quarter(?: of {YEAR}|,? {YEAR})?")
+@rule(rf"(?:the |(last|this|next) year's )?(first|second|third|fourth|1st|2nd|3rd|4th|last|"
+      rf"final) (?:fiscal )?quarter(?: of {YEAR}|,? {YEAR})?")
 def quarter(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
-    number_ = ORDINALS[m[1]]
-    year_text = m[2] or m[3]
+    number_ = ORDINALS[m[2]]
+    year_text = m[3] or m[4]
     if year_text:
         return quarter_value(int(year_text), number_)
     if anchor is None:
         return None
+    if m[1]:  # "next year's first quarter"
+        return quarter_value(anchor.year + {"last": -1, "this": 0, "next": 1}[m[1]], number_)
     current = (anchor.month - 1) // 3 + 1
     year = anchor.year - 1 if direction < 0 and number_ > current else anchor.year
     return quarter_value(year, number_)
