@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from polybius.errors import ModelError
+from polybius.nlp_attributes import speed_up_attribute_ruler
 
 PARAGRAPH_COMPONENT = "polybius_paragraphs"
 
@@ -40,4 +41,5 @@ def load_pipeline(name: str) -> Language:
         ) from error
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    speed_up_attribute_ruler(nlp)
     return nlp
