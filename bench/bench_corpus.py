@@ -6,15 +6,18 @@ Usage: python bench/bench_corpus.py [--articles N] [--dedup-sizes 10000,100000] 
 The articles are the first N PolNeAR articles (train, then dev) from ../shared/data when present
 (real news of 300-1,500 words), else the bundled examples repeated. They are written to a
 temporary JSONL file, then in one run:
-- bare parse: ``nlp.pipe`` over the texts (the spaCy pipeline alone);
+- bare parse: ``nlp.pipe`` over the texts with the spaCy pipeline as shipped (``spacy.load``),
+  then with Polybius's configuration of it (paragraph boundaries, vectorised attribute table);
 - ingest, 1 worker: ``polybius.corpus.ingest`` into a fresh DuckDB file (read, parse, extract,
   syndication check, store, cluster), with the pipeline already loaded;
 - ingest, 2 workers: the same into another fresh file; this includes starting both worker
-  processes and loading the model in each;
+  processes (forked from the loaded pipeline);
 - nlp.pipe(n_process=2) + extractors in the main process: the alternative parallel design.
 Peak RSS is the largest resident set of this process and of any worker process.
-Near-duplicate detection runs ``Syndication.check`` over generated 300-word documents of
-which 10 % are edited copies of an earlier one, and reports time, rate and copies found.
+Near-duplicate detection runs ``Syndication.check_batch`` over generated 300-word documents of
+which 10 % are edited copies of an earlier one, batch by batch against a DuckDB store as ingest
+does (documents written with their signatures and band keys), and reports time, rate, copies
+found and how much the resident set grew.
 """
 
 from __future__ import annotations
@@ -28,13 +31,18 @@ import threading
 import time
 from pathlib import Path
 
+import numpy as np
+import spacy
+from spacy.language import Language
+
 from polybius.analysis import Analysis
 from polybius.corpus.ingest import ingest
-from polybius.corpus.syndication import Syndication
+from polybius.corpus.syndication import Candidate, OriginMeta, Syndication
 from polybius.eval import shared_data_dir
-from polybius.model import Document
+from polybius.model import Document, Report
 from polybius.options import Options
 from polybius.pipeline import Pipeline, anchor_date, run_stages
+from polybius.store import Store, StoredDocument
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -113,6 +121,15 @@ def pipe_n_process(pipeline: Pipeline, texts: list[str], processes: int) -> floa
     return time.perf_counter() - start
 
 
+def parse_seconds(nlp: Language, texts: list[str], batch_size: int) -> float:
+    """Seconds for ``nlp.pipe`` over the texts (after one warm-up document)."""
+    nlp(texts[0])
+    start = time.perf_counter()
+    for _doc in nlp.pipe(texts, batch_size=batch_size):
+        pass
+    return time.perf_counter() - start
+
+
 def bench_ingest(texts: list[str], origin: str) -> None:
     words = sum(len(t.split()) for t in texts)
     pipeline = Pipeline(Options())
@@ -122,15 +139,15 @@ def bench_ingest(texts: list[str], origin: str) -> None:
         source = folder / "articles.jsonl"
         source.write_text("".join(json.dumps({"id": f"a{i}", "text": t}) + "\n"
                                   for i, t in enumerate(texts)))
-        start = time.perf_counter()
-        for _doc in pipeline.nlp.pipe(texts, batch_size=pipeline.options.batch_size):
-            pass
-        rows = [("bare spaCy nlp.pipe", time.perf_counter() - start)]
+        stock = spacy.load(pipeline.options.model)
+        rows = [("bare spaCy nlp.pipe", parse_seconds(stock, texts, pipeline.options.batch_size))]
+        del stock
+        rows.append(("Polybius-configured parse", parse_seconds(pipeline.nlp, texts, pipeline.options.batch_size)))
         rows.append(("ingest, 1 worker", timed_ingest(source, folder, 1, pipeline)))
         main_peak = peak_rss_mb()
         sampler = ChildRssSampler()
         sampler.start()
-        rows.append(("ingest, 2 workers", timed_ingest(source, folder, 2, None)))
+        rows.append(("ingest, 2 workers", timed_ingest(source, folder, 2, pipeline)))
         sampler.running = False
         rows.append(("nlp.pipe n_process=2", pipe_n_process(pipeline, texts, 2)))
     print(f"batch: {origin}, {words} words ({words / len(texts):.0f} per article), "
@@ -163,15 +180,30 @@ def generated(count: int, seed: int = 7) -> tuple[list[str], int]:
 
 
 def bench_dedup(size: int) -> None:
+    """Near-duplicate detection as ingest runs it: batches of 32 checked against, then written to,
+    a DuckDB store (documents with their MinHash and band keys, no other items)."""
     texts, planted = generated(size)
-    index = Syndication()
-    rss_before = rss_mb()
-    start = time.perf_counter()
-    found = sum(index.check(Document(text=t)).duplicate_of is not None for t in texts)
-    seconds = time.perf_counter() - start
-    growth = rss_mb() - rss_before
+    found = 0
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "dedup.duckdb") as store:
+        def lookup(keys):  # what ingest's _Run does
+            for key, doc_id, blob, root, publisher, original, published in store.band_candidates(keys):
+                yield key, Candidate(doc_id, np.frombuffer(blob, dtype=np.uint32), root,
+                                     OriginMeta(publisher, original, published))
+
+        index = Syndication(lookup=lookup)
+        rss_before = rss_mb()
+        start = time.perf_counter()
+        for first in range(0, size, 32):
+            documents = [Document(text=t) for t in texts[first:first + 32]]
+            verdicts = index.check_batch(documents)
+            found += sum(v.duplicate_of is not None for v in verdicts)
+            store.write([StoredDocument(Report(document=d), v.duplicate_of, v.similarity, v.minhash, v.band_keys)
+                         for d, v in zip(documents, verdicts, strict=True)],
+                        [v.relink for v in verdicts if v.relink])
+        seconds = time.perf_counter() - start
+        growth = rss_mb() - rss_before
     print(f"near-duplicates, {size:>7} documents: {seconds:7.1f} s ({size / seconds:6.0f} docs/s),"
-          f" {found} linked of {planted} planted copies, index RSS +{growth:.0f} MB")
+          f" {found} linked of {planted} planted copies, RSS +{growth:.0f} MB (store-backed index)")
 
 
 def main() -> None:

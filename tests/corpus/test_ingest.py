@@ -133,3 +133,20 @@ def test_killed_run_resumes_with_every_document_once(tmp_path: Path, pipeline: P
         orphans = store.query("SELECT count(*) FROM document_sources s ANTI JOIN documents d "
                               "ON d.id = s.document_id")[0][0]
     assert orphans == 0
+
+
+def test_store_without_band_keys_is_indexed_on_the_next_run(tmp_path: Path, pipeline: Pipeline) -> None:
+    folder, db = tmp_path / "in", tmp_path / "c.duckdb"
+    folder.mkdir()
+    text = " ".join(article(i) for i in range(3))
+    (folder / "a-original.txt").write_text(text)
+    ingest([str(folder)], str(db), pipeline=pipeline)
+    with Store(db) as store:  # what a schema-1 store looks like: signatures, no band keys
+        store.con.execute("DELETE FROM minhash_bands")
+        store.con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    (folder / "b-copy.txt").write_text("Republished with permission. " + text)
+    summary = ingest([str(folder)], str(db), pipeline=pipeline)
+    assert summary.near_duplicates == 1
+    with Store(db, read_only=True) as store:
+        assert store.query("SELECT value FROM meta WHERE key = 'schema_version'")[0][0] == "2"
+        assert store.query("SELECT count(DISTINCT document_id) FROM minhash_bands")[0][0] == 2

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import random
 
-from polybius.corpus.syndication import Syndication, shingles
-from polybius.model import Document
+import numpy as np
+
+from polybius.corpus.syndication import Candidate, OriginMeta, Syndication, shingles
+from polybius.model import Document, Report
+from polybius.store import Store, StoredDocument
 
 WORDS = [f"word{i}" for i in range(3000)]
 
@@ -85,3 +88,47 @@ def test_copy_of_a_copy_links_to_the_first_original() -> None:
     first_copy = edited(story(6))
     index.check(Document(text=first_copy))
     assert index.check(Document(text=edited(first_copy) + " More")).duplicate_of == original.id
+
+
+def _stored(store: Store, index: Syndication, documents: list[Document]) -> list:
+    """Check a batch against the store, then write it as ingest does."""
+    verdicts = index.check_batch(documents)
+    store.write([StoredDocument(Report(document=d), v.duplicate_of, v.similarity, v.minhash, v.band_keys)
+                 for d, v in zip(documents, verdicts, strict=True)],
+                [v.relink for v in verdicts if v.relink])
+    return verdicts
+
+
+def _lookup(store: Store):
+    def lookup(keys: np.ndarray):
+        for key, doc_id, blob, root, publisher, original, published in store.band_candidates(keys):
+            yield key, Candidate(doc_id, np.frombuffer(blob, dtype=np.uint32), root,
+                                 OriginMeta(publisher, original, published))
+    return lookup
+
+
+def test_store_backed_index_finds_copies_across_batches_and_keeps_no_memory(tmp_path) -> None:
+    with Store(tmp_path / "c.duckdb") as store:
+        index = Syndication(lookup=_lookup(store))
+        original = Document(text=story(7), publisher="Wire")
+        _stored(store, index, [original, Document(text=story(8))])
+        copy, copy_in_batch = Document(text=edited(story(7))), Document(text=edited(story(8)) + " x")
+        verdicts = _stored(store, index, [copy, copy_in_batch, Document(text=edited(edited(story(7))))])
+        assert verdicts[0].duplicate_of == original.id
+        assert verdicts[1].duplicate_of == Document(text=story(8)).id
+        assert verdicts[2].duplicate_of == original.id  # a copy of a copy: the first original
+        assert index.memory == {} and index.meta == {}
+        assert store.query("SELECT count(DISTINCT document_id) FROM minhash_bands")[0][0] == 5
+
+
+def test_store_backed_relink_to_an_earlier_original(tmp_path) -> None:
+    with Store(tmp_path / "c.duckdb") as store:
+        index = Syndication(lookup=_lookup(store))
+        later = Document(text=edited(story(9)), published="2016-03-10")
+        _stored(store, index, [later])
+        earlier = Document(text=story(9), published="2016-03-08")
+        verdict = _stored(store, index, [earlier])[0]
+        assert verdict.relink is not None and verdict.relink.old == later.id
+        assert store.query("SELECT duplicate_of FROM documents WHERE id = ?", [later.id])[0][0] == earlier.id
+        third = _stored(store, index, [Document(text=edited(story(9)) + " again")])[0]
+        assert third.duplicate_of == earlier.id

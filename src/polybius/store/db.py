@@ -14,12 +14,17 @@ from types import TracebackType
 from typing import Any
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 
 from polybius.errors import InputError, PolybiusError
 from polybius.model import Document, Report
 from polybius.store.rows import Row, document_row, item_rows, source_row
 from polybius.store.schema import SCHEMA_VERSION, create_statements
+
+# DuckDB caches up to 80 % of the machine's memory by default; a corpus store needs far less,
+# and a bounded cache keeps an ingest run's memory flat however large the store grows.
+MEMORY_LIMIT = "1GB"
 
 
 class StoreError(PolybiusError):
@@ -34,6 +39,7 @@ class StoredDocument:
     duplicate_of: str | None = None
     similarity: float | None = None
     minhash: bytes | None = None
+    band_keys: np.ndarray | None = None
 
 
 @dataclass(frozen=True)
@@ -52,7 +58,8 @@ class Store:
         self.path = str(path)
         self._column_cache: dict[str, set[str]] = {}
         try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
+            self.con = duckdb.connect(self.path, read_only=read_only,
+                                       config={"memory_limit": MEMORY_LIMIT})
         except duckdb.Error as error:
             raise StoreError(f"{self.path}: cannot open database: {error}") from error
         if not read_only:
@@ -76,6 +83,9 @@ class Store:
             self.con.execute(statement)
         self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)",
                          [str(SCHEMA_VERSION)])
+        # Upgrades only add tables (created above); their rows are filled by their owners.
+        self.con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version' AND CAST(value AS INTEGER) < ?",
+                         [str(SCHEMA_VERSION), SCHEMA_VERSION])
         self.con.execute("COMMIT")
 
     def _check_version(self) -> None:
@@ -111,10 +121,13 @@ class Store:
             tables["document_sources"].append(source_row(item.report.document))
             for name, rows in item_rows(item.report).items():
                 tables.setdefault(name, []).extend(rows)
+        bands = _band_table(documents)
         self.con.execute("BEGIN")
         try:
             for name, rows in tables.items():
                 self._insert(name, rows, ignore=name == "document_sources")
+            if bands is not None:
+                self.con.execute("INSERT INTO minhash_bands SELECT * FROM bands")
             for link in relinks:
                 self.con.execute("UPDATE documents SET duplicate_of = ? WHERE duplicate_of = ?",
                                  [link.new, link.old])
@@ -160,17 +173,53 @@ class Store:
         self._insert("errors", _error_rows(errors), ignore=True)
         self.con.execute("COMMIT")
 
-    def signatures(self) -> Iterator[tuple[Any, ...]]:
-        """(id, minhash, publisher, original_source, published, duplicate_of) of documents."""
-        cursor = self.con.execute(
-            "SELECT id, minhash, publisher, original_source, published, duplicate_of "
-            "FROM documents WHERE minhash IS NOT NULL ORDER BY ingested_at, id")
+    def band_candidates(self, keys: np.ndarray) -> list[tuple[int, str, bytes, str, str | None,
+                                                               str | None, str | None]]:
+        """Stored documents sharing a band key: (key, id, minhash, original's id, and the
+        original's publisher, named original source and publication date)."""
+        wanted = pa.table({"band_key": pa.array(np.asarray(keys, dtype=np.int64))})  # noqa: F841
+        return self.con.execute("""
+            SELECT b.band_key, d.id, d.minhash, r.id, r.publisher, r.original_source, r.published
+            FROM minhash_bands b
+            JOIN wanted w ON w.band_key = b.band_key
+            JOIN documents d ON d.id = b.document_id
+            JOIN documents r ON r.id = coalesce(d.duplicate_of, d.id)""").fetchall()
+
+    def unbanded_signatures(self) -> Iterator[tuple[str, bytes]]:
+        """(id, minhash) of documents whose band keys are not stored (stores from schema 1)."""
+        cursor = self.con.execute("""
+            SELECT id, minhash FROM documents
+            WHERE minhash IS NOT NULL AND id NOT IN (SELECT DISTINCT document_id FROM minhash_bands)""")
         while rows := cursor.fetchmany(10_000):
             yield from rows
+
+    def add_bands(self, rows: Iterable[tuple[str, np.ndarray]]) -> None:
+        """Store the band keys of documents, (id, keys) pairs, in one transaction."""
+        band_rows = _band_rows([(doc_id, keys) for doc_id, keys in rows])  # noqa: F841 - read by DuckDB
+        if band_rows is None:
+            return
+        self.con.execute("BEGIN")
+        self.con.execute("INSERT INTO minhash_bands SELECT * FROM band_rows")
+        self.con.execute("COMMIT")
 
     def duplicate_links(self) -> dict[str, str | None]:
         """Every stored document id with the id of its original (None for an original)."""
         return dict(self.query("SELECT id, duplicate_of FROM documents"))
+
+
+def _band_rows(pairs: list[tuple[str, np.ndarray]]) -> pa.Table | None:
+    pairs = [(doc_id, keys) for doc_id, keys in pairs if keys is not None and len(keys)]
+    if not pairs:
+        return None
+    return pa.table({
+        "band_key": pa.array(np.concatenate([keys for _, keys in pairs]).astype(np.int64)),
+        "document_id": pa.array([doc_id for doc_id, keys in pairs for _ in range(len(keys))]),
+    })
+
+
+def _band_table(documents: list[StoredDocument]) -> pa.Table | None:
+    return _band_rows([(d.report.document.id, d.band_keys) for d in documents
+                       if d.band_keys is not None])
 
 
 def _error_rows(errors: Iterable[InputError]) -> list[Row]:

@@ -8,7 +8,9 @@ schema version; opening a store written by a newer schema is refused.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+# 2: minhash_bands (the near-duplicate index lives in the store). A version-1 store is
+# upgraded in place: the table is created and filled from documents.minhash on first ingest.
+SCHEMA_VERSION = 2
 
 TABLES: dict[str, str] = {
     "meta": """
@@ -140,6 +142,9 @@ TABLES: dict[str, str] = {
         document_id VARCHAR NOT NULL,
         event_id VARCHAR NOT NULL,
         PRIMARY KEY (document_id, event_id)""",
+    "minhash_bands": """
+        band_key BIGINT NOT NULL,
+        document_id VARCHAR NOT NULL""",
     "errors": """
         source VARCHAR NOT NULL,
         problem VARCHAR NOT NULL,
