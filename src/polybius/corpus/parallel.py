@@ -2,7 +2,7 @@
 
 With one worker the documents stream through ``Pipeline.analyze_many`` in this process. With
 N workers a ``WorkerPool`` starts N processes that each parse and extract chunks of documents.
-Where the platform can fork, the pipeline is loaded once in this process and the workers are
+On Linux the pipeline is loaded once in this process and the workers are
 forked from it before any database is opened: they start in milliseconds and share the model's
 memory pages. Elsewhere they are spawned and each loads the pipeline. At most ``2 * N`` chunks
 are in flight, so a huge input is never read ahead into memory.
@@ -11,6 +11,7 @@ are in flight, so a huge input is never read ahead into memory.
 from __future__ import annotations
 
 import multiprocessing
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -55,8 +56,9 @@ def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 
 def start_method() -> str:
-    """``fork`` where the platform has it (workers share the loaded model), else ``spawn``."""
-    return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    """``fork`` on Linux (workers share the loaded model), else ``spawn`` (macOS and Windows,
+    where forking a process that has loaded system frameworks is unsafe)."""
+    return "fork" if sys.platform.startswith("linux") else "spawn"
 
 
 class WorkerPool:
