@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Token
 
 from polybius.analysis import Analysis
 from polybius.extract.actors import entity_at
-from polybius.extract.attribution_cues import SUBJECT_DEPS, Claim, find_claims
+from polybius.extract.attribution_claims import find_claims
+from polybius.extract.attribution_cues import SUBJECT_DEPS, Claim
 from polybius.extract.quotes import find_quotes
 from polybius.model import Attribution, Entity, Source, Span
 from polybius.resolve.actors import anonymous_kind
@@ -26,8 +27,12 @@ Chars = tuple[int, int]
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them"})
 THING_PRONOUNS = frozenset({"it"})
-SPEAKER_PRONOUNS = frozenset({"i", "me", "you"})
 NOT_SOURCES = frozenset({"DATE", "TIME", "MONEY", "QUANTITY"})
+# The writer's own "I think" / "you know": an assertion of the author, not an attribution
+# (issue 3), although PolNeAR marks it; quoted speakers' beliefs are inside their quotes.
+WRITER_PRONOUNS = frozenset({"i", "me", "you"})
+# Words that PolNeAR includes in a cue verb's span when they stand right before it.
+VERB_GROUP_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 MIN_QUOTE_WORDS = 4  # shorter quotations are mostly scare quotes ("invasion"), not speech
 # A speaker's next quotation follows within about 60 words (a short paragraph).
 CONTINUATION_GAP = 400
@@ -40,7 +45,7 @@ def extract_attributions(analysis: Analysis) -> list[Attribution]:
     doc, text = analysis.doc, analysis.text
     quotes = [q for q in find_quotes(text) if len(text[q[0] : q[1]].split()) >= MIN_QUOTE_WORDS]
     claims = find_claims(doc, _tokens_inside(doc, quotes))
-    contents = _assign_quotes(doc, claims, quotes)
+    contents = _assign_quotes(doc, text, claims, quotes)
     contents.update(_continuations(doc, claims, contents, quotes))
     _drop_nested(doc, claims, contents)
     return _records(analysis, claims, contents)
@@ -120,7 +125,7 @@ def _trimmable(token: Token) -> bool:
     return token.is_space or token.dep_ == "cc" or (token.is_punct and not token.is_quote and token.text not in "()")
 
 
-def _assign_quotes(doc: Doc, claims: list[Claim], quotes: list[Chars]) -> dict[int, Chars]:
+def _assign_quotes(doc: Doc, text: str, claims: list[Claim], quotes: list[Chars]) -> dict[int, Chars]:
     """Each claim's content in characters, a quotation replacing or filling a clause.
 
     A cue takes the quotations of its sentence that no other cue stands between ("“X,” Trump
@@ -141,7 +146,7 @@ def _assign_quotes(doc: Doc, claims: list[Claim], quotes: list[Chars]) -> dict[i
             parts = around + ([content] if content else [])
             content = (min(q[0] for q in parts), max(q[1] for q in parts))
         elif content is None:
-            content = _adjacent_quote(doc.text, sentence, quotes)
+            content = _adjacent_quote(text, sentence, quotes) or _chars(doc, claim.fallback)
         if content is not None:
             contents[n] = content
     return contents
@@ -218,7 +223,7 @@ def _records(analysis: Analysis, claims: list[Claim], contents: dict[int, Chars]
             Attribution(
                 id=ids[id(claim)],
                 source=source,
-                cue=_cue(analysis, claim),
+                cue=_cue(analysis, claim, contents[n]),
                 content=_span(analysis, contents[n]),
                 direct=_is_direct(analysis.text, contents[n]),
                 via=ids.get(id(claim.via)) if claim.via is not None else None,
@@ -228,10 +233,31 @@ def _records(analysis: Analysis, claims: list[Claim], contents: dict[int, Chars]
     return _renumber(records)
 
 
-def _cue(analysis: Analysis, claim: Claim) -> Span | None:
+def _cue(analysis: Analysis, claim: Claim, content: Chars) -> Span | None:
     if claim.kind == "continued":
         return None
-    return _span(analysis, _token_chars(analysis.doc, claim.cue))
+    cue = _with_preposition(analysis.doc, _with_auxiliaries(analysis.doc, claim.cue), content)
+    return _span(analysis, _token_chars(analysis.doc, cue))
+
+
+def _with_preposition(doc: Doc, cue: tuple[int, int], content: Chars) -> tuple[int, int]:
+    """A cue with the preposition right after it whose object is the content ("responded to
+    the remarks", "talked about the deal"), as PolNeAR marks cues."""
+    end = cue[1]
+    if end + 1 >= len(doc) or doc[end + 1].idx != content[0]:
+        return cue
+    return (cue[0], end + 1) if doc[end].dep_ == "prep" and doc[end].head.i == end - 1 else cue
+
+
+def _with_auxiliaries(doc: Doc, cue: tuple[int, int]) -> tuple[int, int]:
+    """A cue verb with the auxiliaries, negation and adverbs right before it ("has not yet
+    responded"), as PolNeAR marks cues."""
+    verb, start = doc[cue[0]], cue[0]
+    if verb.pos_ not in ("VERB", "AUX"):
+        return cue
+    while start > 0 and doc[start - 1].head.i == verb.i and doc[start - 1].dep_ in VERB_GROUP_DEPS:
+        start -= 1
+    return start, cue[1]
 
 
 def _renumber(records: list[Attribution]) -> list[Attribution]:
@@ -267,7 +293,7 @@ def _source(analysis: Analysis, claim: Claim) -> Source | None:
         return Source(text="", anonymous=True)
     chars = _closing_comma(analysis.text, chars)
     head = doc[claim.source[0] : claim.source[1]].root
-    if _no_voice(doc, claim, head):
+    if head.lower_ in WRITER_PRONOUNS and claim.kind in ("belief", "stance"):
         return None
     if head.ent_type_ in NOT_SOURCES and not head.text.endswith("-old"):
         return None  # "last week showed ...", but "the 46-year-old said" is a person
@@ -281,16 +307,6 @@ def _source(analysis: Analysis, claim: Claim) -> Source | None:
     if entity is None and head.ent_type_ in ("GPE", "LOC", "") and _is_place(analysis, head):
         return None  # a town is no speaker; a name the NER took for a building may be one
     return _describe(analysis.text, chars, head, entity)
-
-
-def _no_voice(doc: Doc, claim: Claim, head: Token) -> bool:
-    """Subjects that are not someone else's voice: the writer's "I think" / "you know", and
-    a thing a relative "that" stands for ("a plan that offers relief")."""
-    if head.lower_ in SPEAKER_PRONOUNS and claim.kind in ("belief", "stance"):
-        return True
-    if head.tag_ != "WDT" or head.head.dep_ != "relcl" or doc[claim.cue[0]].lemma_ == "say":
-        return False
-    return head.head.head.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE")
 
 
 def _closing_comma(text: str, chars: Chars) -> Chars:

@@ -1,11 +1,12 @@
-"""Attribution cues in the dependency parse: cue verbs and phrases, their sources and contents.
+"""Cue verbs in the dependency parse, with their sources and contents; the cue lexicon.
 
 Cues come from ``lexicons/cues.tsv``. For a cue verb the source is its subject (climbing
 through conjoined, adverbial and participial verbs: "..., stating that"), the agent of a
 passive ("was quoted by"), or none ("it was reported that"); the content is its clausal
 complement (ccomp, xcomp), or for some verbs its object ("denied the report"), or the clause
-it interrupts ("Italy, he said, will"). Phrases: "according to X", "citing X", "quoted by X".
-Everything here is token indices into the one parse; ``attribution`` turns it into records.
+it interrupts ("Italy, he said, will"). Noun and adjective cues are in ``attribution_nouns``,
+fixed phrases ("according to X") in ``attribution_phrases``; ``attribution_claims`` finds
+them all. Everything here is token indices into the one parse.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from polybius.lexicons import read_table
 
@@ -25,15 +26,21 @@ CHANNEL_NOUNS = frozenset(
     {"statement", "interview", "tweet", "post", "email", "letter", "speech", "op", "conference", "briefing", "memo"}
     | {"release"}
 )
+# Subjects that stand for no one: "there is ...", and the "it" of "it is clear", "it seems".
 NO_SOURCE_SUBJECTS = frozenset({"it", "there"})
 # What may follow a closing cue verb: its own subject, time and manner ("said Ann Lee on Friday").
 TRAILING_DEPS = frozenset({"nsubj", "npadvmod", "prep", "advmod", "agent"})
+# ... and, after "told", "asked" and the like, whom the words were for ("..., he told reporters.").
+TOLD_DEPS = frozenset({"dobj", "dative"})
 # Words of a name or noun phrase standing after its cue verb ("said the chief executive").
 INVERTED_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM", "PART"})
 # cues.tsv kinds whose cues are verb lemmas.
 VERB_KINDS = frozenset({"speech", "write", "belief", "inference"})
-LABEL_DASHES = frozenset({"-", "\u2013", "\u2014", "\u2015"})
 NOT_SAID = frozenset({"fail", "neglect", "omit", "forget"})
+# Prepositions of place, time and channel, whose objects are not what a cue verb is about.
+OBJECT_PREP_EXCLUDED = frozenset({"in", "at", "on", "during", "after", "before", "since", "with", "by", "from"})
+# Verbs whose "to X" names whom the words were for ("said to reporters"), not what about.
+TO_RECIPIENT_VERBS = frozenset({"say", "speak", "talk", "write", "explain", "announce", "complain", "report", "state"})
 # Right dependents of a cue verb that continue its content when they follow the complement.
 EXTEND_DEPS = frozenset({"advcl", "conj", "cc", "prep", "npadvmod", "advmod", "punct", "dobj"})
 
@@ -56,6 +63,7 @@ class Claim:
     recipients: list[Token] = field(default_factory=list)
     kind: str = "speech"
     via: Claim | None = None  # the claim that relays this one (the Times citing officials)
+    fallback: tuple[int, int] | None = None  # content when no quotation fills it ("endorsed Cruz")
 
 
 @lru_cache(maxsize=1)
@@ -91,161 +99,58 @@ def prep_cues() -> dict[str, frozenset[str]]:
     return {verb: frozenset(preps) for verb, preps in table.items()}
 
 
-def find_claims(doc: Doc, inside_quote: set[int]) -> list[Claim]:
-    """Every cue of ``doc`` outside quotations, with its source and content."""
-    verbs = cue_verbs()
-    claims: list[Claim] = []
-    by_verb: dict[int, Claim] = {}
-    for token in doc:
-        if token.i in inside_quote:
-            continue
-        if token.pos_ == "PROPN" and _headline_verb(token):
-            claims.append(_title_claim(token))
-            continue
-        if token.pos_ != "VERB" or token.lower_ in ("according", "citing"):
-            continue
-        entry = verbs.get(token.lemma_.lower()) or _that_taking(token)
-        if token.dep_ == "xcomp" and token.head.lemma_.lower() in NOT_SAID:
-            continue  # "the report failed to mention that ...": the source did not say it
-        claim = verb_claim(token, entry) if entry else None
-        if claim is None or claim.content is None:
-            claim = prep_claim(token) or claim
-        if claim is not None:
-            claims.append(claim)
-            by_verb[token.i] = claim
-    nouns = cue_nouns()
-    for token in doc:
-        if token.i in inside_quote:
-            continue
-        claims.extend(phrase_claims(token, by_verb))
-        if token.pos_ == "NOUN" and token.lemma_.lower() in nouns:
-            claim = noun_claim(token) or light_claim(token)
-        elif token.pos_ == "NOUN" and token.lemma_.lower() in cues_of_kind("object"):
-            claim = light_claim(token)
-        elif token.lower_ in cues_of_kind("stance") and (token.dep_ == "acomp" or _passive(token)):
-            claim = stance_claim(token)
-        else:
-            claim = None
-        if claim is not None:
-            claims.append(claim)
-    return claims
-
-
-@lru_cache(maxsize=1)
-def _inflected_cues() -> frozenset[str]:
-    """Inflected forms of the speech cue verbs ("says", "warns", "denied"), for headlines."""
-    forms = set()
-    for lemma, entry in cue_verbs().items():
-        if entry.kind == "speech":
-            stem = lemma[:-1] if lemma.endswith("e") else lemma
-            forms.update({lemma + "s", lemma + "es", stem + "ed", lemma.replace("y", "ies")})
-    forms.update({"says", "said", "tells", "told"})
-    return frozenset(forms)
-
-
-def _headline_verb(token: Token) -> bool:
-    """A cue verb the tagger took for a name in a Title Case headline ("Obama Warns Of ...")."""
-    if not token.text.istitle() or token.lower_ not in _inflected_cues():
-        return False
-    sent = token.sent
-    words = [t for t in sent if t.is_alpha]
-    titled = sum(1 for t in words if t.text[0].isupper())
-    return len(words) >= 4 and titled >= 0.8 * len(words) and token.i > sent.start
-
-
-def _title_claim(verb: Token) -> Claim:
-    """Headline "Source Verb Content": the words before and after the verb."""
-    sent = verb.sent
-    return Claim(cue=(verb.i, verb.i + 1), source=(sent.start, verb.i), content=(verb.i + 1, sent.end), kind="headline")
-
-
-def noun_claim(noun: Token) -> Claim | None:
-    """A noun cue with its content: "his call for a ban", "Pence's claim that ...", "the
-    answer was that ..."; the source is the possessor or a "by/from X" phrase, if any."""
-    content = _noun_content(noun)
-    if content is None:
-        return None
-    source = None
-    for child in noun.children:
-        if child.dep_ == "poss":
-            source = noun_phrase(child)
-        elif child.dep_ == "prep" and child.lower_ in ("by", "from") and source is None:
-            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            source = noun_phrase(obj)
-    if source is None:
-        return None  # "plans for wider operations": nobody's words
-    return Claim(cue=(noun.i, noun.i + 1), source=source, content=content, kind="noun")
-
-
-def stance_claim(adjective: Token) -> Claim | None:
-    """ "X is eager to ...", "X was critical of ...", "X is convinced that ...": the copula
-    and adjective are the cue, the subject the source, the clause or object the content."""
-    passive = _passive(adjective)
-    verb = adjective if passive else adjective.head
-    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if passive else _subject(verb)
-    source = noun_phrase(subject)
-    content = None
-    for child in adjective.rights:
-        if child.dep_ in ("ccomp", "xcomp"):
-            content = _subtree(child)
-        elif child.dep_ == "prep" and child.lower_ != "in":
-            obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
-            content = _subtree(obj) if obj is not None else None
-        if content is not None:
-            break
-    if source is None or content is None:
-        return None
-    be = next((c.i for c in verb.children if c.dep_ == "auxpass"), verb.i) if passive else verb.i
-    return Claim(cue=(min(be, adjective.i), adjective.i + 1), source=source, content=content, kind="stance")
-
-
-def _passive(token: Token) -> bool:
-    """A participle in the passive ("is convinced that")."""
-    return token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children)
-
-
-def light_claim(noun: Token) -> Claim | None:
-    """A noun cue as the object of a light verb: "X raised questions about Y", "X threw her
-    support behind Y", "X has expressed concern that ..."; the verb's subject is the source."""
-    verb = noun.head
-    if noun.dep_ != "dobj" or verb.lemma_.lower() not in cues_of_kind("light"):
-        return None
-    content = _noun_content(noun)
-    if content is None:
-        objects = [o for p in verb.rights if p.dep_ == "prep" and p.i > noun.i for o in p.children if o.dep_ == "pobj"]
-        content = _subtree(objects[0]) if objects else None
-    source = full_phrase(_subject(verb), verb)
-    if content is None or source is None:
-        return None
-    return Claim(cue=(verb.i, noun.i + 1), source=source, content=content, kind="noun")
-
-
-def _noun_content(noun: Token) -> tuple[int, int] | None:
-    for child in noun.rights:
-        if _introduced_clause(child):
-            return _subtree(child)
-        if child.dep_ == "prep" and child.lower_ in ("for", "on", "about", "of"):
-            obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
-            if obj is not None and (child.lower_ != "of" or obj.pos_ == "VERB"):
-                return _subtree(obj)
-    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
-        clause = next((c for c in noun.head.rights if c.dep_ == "ccomp"), None)
-        if clause is not None:
-            return _subtree(clause)
-    return None
-
-
 def verb_claim(verb: Token, entry: CueEntry) -> Claim:
     """A cue verb's claim; its content may still be missing (a quotation can fill it)."""
-    source = full_phrase(_subject(verb), verb) or _inverted_source(verb)
-    passive = source is None and any(c.dep_ == "nsubjpass" for c in verb.children)
+    participle = _passive_participle(verb)
+    source = None if participle else full_phrase(subject_of(verb), verb) or _inverted_source(verb)
+    passive = participle or (source is None and any(c.dep_ == "nsubjpass" for c in verb.children))
+    content = _content(verb, entry)
     return Claim(
         cue=_cue_span(verb),
         source=source,
-        content=_content(verb, entry),
+        content=content,
         recipients=_recipients(verb),
         kind="speech" if passive else entry.kind,  # "X is expected to": a claim of no one named
+        fallback=_object_content(verb) if content is None and _takes_object(entry, verb) else None,
     )
+
+
+def _takes_object(entry: CueEntry, verb: Token) -> bool:
+    """Cues whose object may be their content: those the lexicon lets take one, speech verbs
+    ("responded to the remarks"), and any cue that casts its object "as" something ("sees the
+    state as a chance"), but not "find", "see" or "continue" just taking things."""
+    if entry.content in ("object", "any") or (entry.kind == "speech" and entry.content == "clause"):
+        return True
+    return entry.content != "quote" and any(c.lower_ == "as" and c.dep_ == "prep" for c in verb.rights)
+
+
+def _object_content(verb: Token) -> tuple[int, int] | None:
+    """What a cue verb is about when it takes no clause: the passive subject ("the deal was
+    rejected by X"), the object ("endorsed Cruz"), or a prepositional object ("responded to
+    the remarks", "boasted about his plan"); a recipient ("told reporters") is none of these."""
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None and passive.i < verb.i and passive.tag_ not in ("WDT", "WP"):
+        rights = [c for c in verb.rights if c.dep_ not in ("agent", "punct")]
+        end = max([verb.i, *(c.right_edge.i for c in rights)]) + 1
+        return passive.left_edge.i, end
+    recipient = verb.lemma_.lower() in RECIPIENT_VERBS
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "oprd") and not recipient:
+            extras = [c for c in verb.rights if c.dep_ == "prep" and c.i > child.i]
+            return child.left_edge.i, max([child, *extras], key=lambda t: t.right_edge.i).right_edge.i + 1
+        to_recipient = child.lower_ == "to" and verb.lemma_.lower() in TO_RECIPIENT_VERBS
+        if child.dep_ == "prep" and child.lower_ not in OBJECT_PREP_EXCLUDED and not to_recipient:
+            obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                return subtree(obj)
+    return None
+
+
+def _passive_participle(verb: Token) -> bool:
+    """ "Asked about the deal, Lee said ...": whoever asked is not named; Lee was asked."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "acl") or verb.i != verb.sent.start:
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "agent", "aux", "auxpass") for c in verb.children)
 
 
 def _inverted_source(verb: Token) -> tuple[int, int] | None:
@@ -265,7 +170,7 @@ def _inverted_source(verb: Token) -> tuple[int, int] | None:
     return verb.i + 1, end
 
 
-def _that_taking(verb: Token) -> CueEntry | None:
+def that_taking(verb: Token) -> CueEntry | None:
     """A verb outside the lexicon that takes a "that" clause and has a subject ("X conceded
     that ...", "X hinted that ..."): such verbs report speech or thought."""
     if not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
@@ -276,7 +181,22 @@ def _that_taking(verb: Token) -> CueEntry | None:
     return None
 
 
-def _introduced_clause(token: Token) -> bool:
+def colon_taking(verb: Token) -> CueEntry | None:
+    """A verb outside the lexicon whose clause ends in a colon before a quotation or at the
+    end of its line ("Trump leaned in and boomed: “...”", "Fallon fired back:"): it
+    introduces what its subject said."""
+    if not any(c.dep_ in SUBJECT_DEPS for c in verb.children) and verb.dep_ != "conj":
+        return None
+    colon = next((c for c in verb.rights if c.text == ":"), None)
+    if colon is None or colon.i + 1 >= len(verb.doc):
+        return None
+    after = verb.doc[colon.i + 1]
+    if after.is_quote or (after.is_space and "\n" in after.text) or "\n" in colon.whitespace_:
+        return CueEntry("speech", "quote")
+    return None
+
+
+def introduced_clause(token: Token) -> bool:
     """A clause hung on a noun and opened by "that" or "to" ("the claim that", "a call to")."""
     if token.dep_ not in ("acl", "ccomp") or token.pos_ not in ("VERB", "AUX"):
         return False
@@ -284,16 +204,20 @@ def _introduced_clause(token: Token) -> bool:
 
 
 def prep_claim(verb: Token) -> Claim | None:
-    """A verb-plus-preposition cue ("called for a ceasefire"): the object is the content."""
-    preps = prep_cues().get(verb.lemma_.lower())
+    """A verb-plus-preposition cue ("called for a ceasefire", "came out against the tax"):
+    the object is the content."""
+    lemma = verb.lemma_.lower()
+    particle = next((c.lower_ for c in verb.rights if c.dep_ == "prt"), None)
+    preps = prep_cues().get(f"{lemma} {particle}" if particle else lemma) or prep_cues().get(lemma)
     if not preps:
         return None
     for child in verb.rights:
         if child.dep_ == "prep" and child.lower_ in preps:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects:
-                end = child.i + 1 if child.i == verb.i + 1 else verb.i + 1
-                return Claim(cue=(verb.i, end), source=noun_phrase(_subject(verb)), content=_subtree(objects[0]))
+                adjacent = all(verb.doc[i].dep_ == "prt" for i in range(verb.i + 1, child.i))
+                end = child.i + 1 if adjacent else verb.i + 1
+                return Claim(cue=(verb.i, end), source=noun_phrase(subject_of(verb)), content=subtree(objects[0]))
     return None
 
 
@@ -318,7 +242,7 @@ def _content(verb: Token, entry: CueEntry) -> tuple[int, int] | None:
         if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and entry.content != "quote"):
             return _extended(verb, child)
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:
-        return _subtree(verb.head)
+        return subtree(verb.head)
     if _is_as_clause(verb):
         return _as_content(verb)
     question = _question(verb)
@@ -330,17 +254,30 @@ def _content(verb: Token, entry: CueEntry) -> tuple[int, int] | None:
             extras = [c for c in verb.rights if c.dep_ == "prep" and c.i > objects[0].i]
             last = max([*objects, *extras], key=lambda t: t.right_edge.i)
             return objects[0].left_edge.i, last.right_edge.i + 1
-    return _that_clause(verb) or _clause_before(verb)
+    return _that_clause(verb) or _clause_before(verb) or _inference_content(verb, entry)
+
+
+def _inference_content(verb: Token, entry: CueEntry) -> tuple[int, int] | None:
+    """ "X seems intent on ...", "this seems like a fair idea": the subject and its
+    complement, read by the writer (the cue words themselves are not content)."""
+    if entry.kind != "inference":
+        return None
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in NO_SOURCE_SUBJECTS), None)
+    complement = [c for c in verb.rights if c.dep_ in ("acomp", "attr", "oprd") or c.lower_ in ("like", "as")]
+    if subject is None or not complement:
+        return None
+    return subject.left_edge.i, max(c.right_edge.i for c in complement) + 1
 
 
 def _is_as_clause(verb: Token) -> bool:
     """ "As the Post reported, ...": an adverbial clause opened by "as"."""
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    as_mark = any(c.dep_ in ("mark", "advmod", "prep") and c.lower_ == "as" and c.i < verb.i for c in verb.children)
+    return verb.dep_ in ("advcl", "acl") and as_mark
 
 
 def _as_content(verb: Token) -> tuple[int, int] | None:
     """The clause an "as X reported" clause hangs on, without the as-clause itself."""
-    head, (start, end) = verb.head, _subtree(verb)
+    head, (start, end) = verb.head, subtree(verb)
     doc = verb.doc
     if start <= head.left_edge.i:
         first = end
@@ -359,18 +296,18 @@ def _question(verb: Token) -> tuple[int, int] | None:
         return None
     for child in verb.rights:
         if child.dep_ in ("advcl", "ccomp") and any(c.lower_ in ("if", "whether") for c in child.children):
-            return _subtree(child)
+            return subtree(child)
         if child.dep_ == "prep" and child.lower_ == "about":
             obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
             if obj is not None:
-                return _subtree(obj)
+                return subtree(obj)
     return None
 
 
 def _extended(verb: Token, clause: Token) -> tuple[int, int]:
     """A complement clause, plus what the parser hung on the cue verb after it ("said X
     because Y", "said X, but Y"), up to another cue ("..., adding that ...")."""
-    start, end = _subtree(clause)
+    start, end = subtree(clause)
     if clause.i < verb.i:
         return start, end
     for child in verb.rights:
@@ -397,11 +334,13 @@ def _clause_before(verb: Token) -> tuple[int, int] | None:
     """The clause before a closing "..., X said." / "..., records show." / "..., said the
     chief executive, Ann Lee." cue."""
     sent, doc = verb.sent, verb.doc
-    trailing = {t.i for c in verb.rights if c.dep_ in TRAILING_DEPS for t in c.subtree}
+    told = verb.lemma_.lower() in RECIPIENT_VERBS  # "..., he told reporters."
+    deps = TRAILING_DEPS | TOLD_DEPS if told else TRAILING_DEPS
+    trailing = {t.i for c in verb.rights if c.dep_ in deps for t in c.subtree}
     rest = [t for t in doc[verb.i + 1 : sent.end] if not (t.is_punct or t.is_space or t.i in trailing)]
     if rest or verb.i - sent.start < 4 or verb.dep_ not in ("ROOT", "parataxis", "conj"):
         return None
-    subject = _subject(verb)
+    subject = subject_of(verb)
     end = subject.left_edge.i if subject is not None and subject.i < verb.i else verb.i
     if not doc[end - 1].is_punct:
         return None  # "..., records show." needs the comma (or quote) before the source
@@ -410,18 +349,19 @@ def _clause_before(verb: Token) -> tuple[int, int] | None:
     return (sent.start, end) if end - sent.start >= 3 else None
 
 
-def _subtree(token: Token) -> tuple[int, int]:
+def subtree(token: Token) -> tuple[int, int]:
+    """The token span of ``token`` and everything below it."""
     return token.left_edge.i, token.right_edge.i + 1
 
 
-def _subject(verb: Token) -> Token | None:
+def subject_of(verb: Token) -> Token | None:
     """The source of a cue verb: its subject or passive agent, climbing to the verb it hangs on."""
     current = verb
     for _ in range(6):
         children = list(current.children)
         for child in children:
             if child.dep_ in SUBJECT_DEPS:
-                return None if child.lower_ in NO_SOURCE_SUBJECTS else child
+                return None if _no_source(child, current) else child
         for child in children:
             if child.dep_ == "agent":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -433,6 +373,13 @@ def _subject(verb: Token) -> Token | None:
             return None
         current = current.head
     return None
+
+
+def _no_source(subject: Token, verb: Token) -> bool:
+    """ "There" and the "it" of "it is clear that" stand for no one; the "it" of "It said" or
+    "it accused" is the company or agency named before."""
+    lower = subject.lower_
+    return lower == "there" or (lower == "it" and (verb.lemma_ == "be" or verb.pos_ == "AUX"))
 
 
 def full_phrase(head: Token | None, cue: Token) -> tuple[int, int] | None:
@@ -493,103 +440,3 @@ def _prep_objects(prep: Token) -> list[Token]:
                 if inner.dep_ == "prep" and inner.lower_ == "with":
                     found.extend(o for o in inner.children if o.dep_ == "pobj")
     return found
-
-
-def phrase_claims(token: Token, by_verb: dict[int, Claim]) -> list[Claim]:
-    """Claims of "according to X", "citing X" and "X quoted by Y"."""
-    lower = token.lower_
-    if lower == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
-        return _according(token, by_verb)
-    if lower == "citing":
-        return _citing(token, by_verb)
-    if token.text == ":":
-        return _headline(token)
-    return []
-
-
-def _headline(colon: Token) -> list[Claim]:
-    """A label "Name: what they said" opening a line, or after a dash ("POLLS - Ann Lee:
-    “...”"), as in headlines and transcripts; the content runs to the end of the line."""
-    sent, doc = colon.sent, colon.doc
-    start = _label_start(doc, sent.start, colon.i)
-    words = doc[start : colon.i]
-    if start is None or not 1 <= len(words) <= 6 or any(t.pos_ in ("VERB", "AUX") for t in words):
-        return []
-    if words.root.ent_type_ not in ("PERSON", "ORG") or words.root.pos_ != "PROPN":
-        return []  # "Editor's note:", "STAT OF THE WEEK:" are the author's own labels
-    end = _line_end(doc, colon.i + 1)
-    if end - colon.i < 3:
-        return []
-    return [Claim(cue=(colon.i, colon.i + 1), source=(start, colon.i), content=(colon.i + 1, end), kind="headline")]
-
-
-def _label_start(doc: Doc, sent_start: int, colon: int) -> int | None:
-    """Where a "Name:" label starts: after a spaced dash, or at a line's start; else None."""
-    for i in range(colon - 1, sent_start - 1, -1):
-        if doc[i].text in LABEL_DASHES and doc[i].whitespace_:
-            return i + 1
-    if sent_start == 0 or "\n" in doc[sent_start - 1].text_with_ws:
-        return sent_start
-    return None
-
-
-def _line_end(doc: Doc, start: int) -> int:
-    """The token index where the line holding ``start`` ends."""
-    for i in range(start, len(doc)):
-        if doc[i].is_space and "\n" in doc[i].text:
-            return i
-        if "\n" in doc[i].whitespace_:
-            return i + 1
-    return len(doc)
-
-
-def _according(token: Token, by_verb: dict[int, Claim]) -> list[Claim]:
-    to = token.nbor()
-    head = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if head is None:
-        return []
-    source = noun_phrase(head)
-    claim = Claim(cue=(token.i, to.i + 1), source=source, content=None)
-    claim.content = _around(token.sent, token.i, source[1] if source else to.i + 1)
-    relay = _quoted_by(token.doc, source[1] if source else to.i + 1, head, claim)
-    return [claim, relay] if relay else [claim]
-
-
-def _quoted_by(doc: Doc, after: int, head: Token, claim: Claim) -> Claim | None:
-    """A "quoted (anonymously) by Y" right after a source: Y relays that source's words."""
-    for token in doc[after : min(after + 3, len(doc))]:
-        if token.lemma_.lower() in ("quote", "cite") and token.pos_ == "VERB":
-            for prep in token.rights:
-                if prep.lower_ == "by" and prep.dep_ in ("agent", "prep"):
-                    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                    if obj is not None:
-                        relay = Claim(
-                            cue=(token.i, token.i + 1), source=noun_phrase(obj), content=claim.content, kind="relay"
-                        )
-                        claim.via = relay
-                        claim.content = _around(token.sent, claim.cue[0], obj.right_edge.i + 1)
-                        relay.content = claim.content
-                        return relay
-    return None
-
-
-def _citing(token: Token, by_verb: dict[int, Claim]) -> list[Claim]:
-    obj = next((c for c in token.children if c.dep_ in ("dobj", "pobj")), None)
-    if obj is None:
-        return []
-    source = noun_phrase(obj)
-    relay = by_verb.get(token.head.i)
-    content = relay.content if relay else _around(token.sent, token.i, obj.right_edge.i + 1)
-    claim = Claim(cue=(token.i, token.i + 1), source=source, content=content, kind="cited")
-    claim.via = relay
-    return [claim]
-
-
-def _around(sent, start: int, end: int) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
-    """The rest of a sentence around a phrase [start, end): what follows it if the phrase
-    opens the sentence, else what precedes it."""
-    after = (end, sent.end)
-    before = (sent.start, start)
-    lead = [t for t in sent.doc[sent.start : start] if not (t.is_punct or t.is_space)]
-    span = after if len(lead) <= 1 else before
-    return span if span[1] > span[0] else None
