@@ -79,3 +79,49 @@ def test_entity_at_finds_the_entity_covering_a_span(nlp) -> None:  # type: ignor
     found = entity_at(analysis, start, start + len("Brennick"))
     assert found is not None and found.name == "Ada Brennick"
     assert entity_at(analysis, text.index("budget"), text.index("budget") + 6) is None
+
+
+def test_two_word_demonym_gives_a_nominal_its_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Sri Lankan army shelled the village on Monday."
+    army = next(e for e in extract_entities(_analysis(nlp, text)) if e.nominal)
+    assert army.country == "LKA"
+
+
+def test_well_known_leader_has_a_country_without_a_title(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Merkel met the protesters in Paris on Tuesday."
+    merkel = _named(extract_entities(_analysis(nlp, text)), "Merkel")
+    assert merkel.country == "DEU"
+
+
+def test_people_of_a_country_give_its_code(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Yoruba leaders rejected the plan on Sunday."
+    leaders = next(e for e in extract_entities(_analysis(nlp, text)) if e.nominal)
+    assert leaders.country == "NGA"
+
+
+def test_office_of_an_international_body_has_no_home_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Arab League Secretary General Omar Tarik arrived in Cairo, Egypt's capital, on Monday."
+    at = text.index("Cairo")
+    cairo = Place(id="p1", name="Cairo", feature="city", country="EGY", mentions=[Span(at, at + 5, "Cairo")])
+    tarik = _named(extract_entities(_analysis(nlp, text, [cairo])), "Omar Tarik")
+    assert (tarik.country, tarik.sector) == (None, "IGO")
+
+
+def test_local_group_belongs_where_the_story_is_set(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Protesters blocked roads in Nairobi on Monday."
+    at = text.index("Nairobi")
+    nairobi = Place(id="p1", name="Nairobi", feature="city", country="KEN", mentions=[Span(at, at + 7, "Nairobi")])
+    protesters = next(e for e in extract_entities(_analysis(nlp, text, [nairobi])) if e.nominal)
+    assert protesters.country == "KEN"
+
+
+def test_ethnic_minority_belongs_where_it_lives(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ethnic Albanians in Serbia demanded more rights."
+    albanians = next(e for e in extract_entities(_analysis(nlp, text)) if e.type == "NORP")
+    assert albanians.country == "SRB"
+
+
+def test_untitled_person_is_of_the_country_the_story_is_about(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Serbian government said Dragan Petrovic would lead the talks."
+    petrovic = _named(extract_entities(_analysis(nlp, text)), "Dragan Petrovic")
+    assert petrovic.country == "SRB"

@@ -84,3 +84,48 @@ def test_opening_a_border_is_a_retreat(nlp: Language) -> None:
 def test_suppressing_a_protest_is_an_assault(nlp: Language) -> None:
     found = _triggers(nlp, "Police suppressed the protest outside the court.")
     assert ("suppressed", "ASSAULT", None) in found
+
+
+def _kinds(nlp: Language, text: str) -> list[str]:
+    return [t.entry.type for t in find_triggers(nlp(text))]
+
+
+def test_weapon_used_by_a_verb_is_named_by_that_verb(nlp: Language) -> None:
+    [trigger] = find_triggers(nlp("Insurgents detonated two bombs near the market."))
+    doc = trigger.token.doc
+    assert doc[trigger.bounds()[0]].text == "detonated"
+    assert trigger.entry.type == "ASSAULT"
+
+
+def test_naming_an_event_again_is_no_new_event(nlp: Language) -> None:
+    found = find_triggers(nlp("The minister called the explosion an attack."))
+    assert [t.token.text for t in found] == ["explosion"]
+
+
+def test_figurative_attack_is_no_assault(nlp: Language) -> None:
+    assert "ASSAULT" not in _kinds(nlp, "The new drugs attack the virus directly.")
+    assert "ASSAULT" in _kinds(nlp, "The rebels attacked the village.")
+
+
+def test_title_in_a_bulleted_list_is_no_event(nlp: Language) -> None:
+    assert _kinds(nlp, "See also\n* 2009 Karsk market bombing\n") == []
+
+
+def test_accidental_explosion_is_no_assault(nlp: Language) -> None:
+    assert "ASSAULT" not in _kinds(nlp, "There was an accidental explosion at the factory.")
+
+
+def test_bombs_made_are_not_bombs_used(nlp: Language) -> None:
+    assert _kinds(nlp, "The cell taught recruits to make bombs.") == []
+
+
+def test_accepting_demands_is_a_concession(nlp: Language) -> None:
+    assert _kinds(nlp, "The government accepted the demands of the strikers.")[0] == "CONCEDE"
+
+
+def test_hacking_is_coercion(nlp: Language) -> None:
+    assert _kinds(nlp, "Hackers tried to hack into the ministry's computers.") == ["COERCE"]
+
+
+def test_closing_a_border_is_a_sanction(nlp: Language) -> None:
+    assert _kinds(nlp, "Russia closed its border with Georgia.") == ["SANCTION"]

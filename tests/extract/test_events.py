@@ -194,3 +194,51 @@ def test_abbreviation_with_final_period_is_a_country(pipeline: Pipeline) -> None
 def test_demonym_on_a_thing_names_the_country_as_recipient(pipeline: Pipeline) -> None:
     text = "Serbia rejected an Australian ultimatum on Thursday."
     assert _countries(pipeline, text, "REJECT", "recipients") == {"AUS"}
+
+
+def _names(pipeline: Pipeline, text: str, ids: list[str]) -> list[str]:
+    report = pipeline.analyze(Document(text=text, published="2021-05-12"))
+    by_id = {e.id: e.name for e in report.entities}
+    return [by_id[i] for i in ids]
+
+
+def test_assault_by_warplanes_is_an_air_strike(pipeline: Pipeline) -> None:
+    text = "Russian warplanes fired missiles at a rebel base near Idlib."
+    event = _only(_events(pipeline, text), "ASSAULT")
+    assert event.mode == "aerial"
+
+
+def test_threat_is_aimed_at_the_subject_of_its_condition(pipeline: Pipeline) -> None:
+    text = "Russia threatened to cut off gas supplies unless Ukraine paid its debts."
+    event = _events(pipeline, text)[0]
+    assert _names(pipeline, text, event.recipients) == ["Ukraine"]
+
+
+def test_purpose_clause_names_whom_a_protest_targets(pipeline: Pipeline) -> None:
+    text = "Islamic fundamentalists continued their hunger strike to demand the resignation of President Putin."
+    event = _events(pipeline, text)[0]
+    assert event.trigger is not None and event.trigger.text == "hunger strike"
+    assert _names(pipeline, text, event.recipients) == ["Putin"]
+
+
+def test_event_noun_after_for_takes_the_subject_of_its_verb(pipeline: Pipeline) -> None:
+    text = "French and German negotiators returned to Geneva for talks on Monday."
+    event = _only(_events(pipeline, text), "CONSULT")
+    assert event.actors
+
+
+def test_offered_concession_is_an_intention(pipeline: Pipeline) -> None:
+    event = _events(pipeline, "A Russian official offered concessions to the negotiators.")[0]
+    assert (event.type, event.status) == ("CONCEDE", "planned")
+
+
+def test_decision_is_the_act_not_a_plan(pipeline: Pipeline) -> None:
+    event = _events(pipeline, "The court decided to allow the candidate to run.")[0]
+    assert event.type == "CONCEDE"
+    assert event.status != "planned"
+
+
+def test_event_noun_on_a_carrier_takes_the_carrier_roles(pipeline: Pipeline) -> None:
+    text = "The envoy undertook a mediation mission between Syria and Jordan."
+    event = _only(_events(pipeline, text), "CONSULT")
+    assert _names(pipeline, text, event.recipients) == ["Syria", "Jordan"]

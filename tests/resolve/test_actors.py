@@ -50,3 +50,11 @@ def test_looks_like_outlet_uses_lexicon_and_media_words() -> None:
 def test_country_of_reads_a_hyphenated_modifier() -> None:
     assert country_of("US-backed") == "USA"
     assert country_of("Italian") == "ITA"
+
+
+def test_lexicon_knows_leaders_and_peoples_by_type() -> None:
+    leader = lookup_actor("Mitterrand")
+    people = lookup_actor("Igbo")
+    assert leader is not None and (leader.type, leader.country) == ("PERSON", "FRA")
+    assert people is not None and (people.type, people.country) == ("NORP", "NGA")
+    assert not looks_like_outlet("Mitterrand")

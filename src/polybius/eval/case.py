@@ -169,10 +169,12 @@ def snippet_label(report: Report, order: list[str]) -> str:
     unplanned = [e for e in report.events if not (e.type == "ASSAULT" and e.status in ("planned", "hypothetical"))]
     labels: set[str] = set()
     for events in (happened, unplanned, report.events):
-        found = (acled_subtype(e, protest) for e in events if e.status != "negated")
-        labels = {label for label in found if label is not None}
+        found = [(acled_subtype(e, protest), e) for e in events if e.status != "negated"]
+        labels = {label for label, _ in found if label is not None}
         if labels:
             break
+    if "PROTEST_WITH_INTER" in labels and all(e.mode == "obstruct" for label, e in found if label == "VIOL_DEMONSTR"):
+        labels.discard("VIOL_DEMONSTR")  # roads blocked, then the police intervened: an intervention
     if not labels:
         return FALLBACK
     if _unopposed(report.events):

@@ -7,10 +7,12 @@ newline, so that every gold token has a character span; the text is analysed ver
 Polybius's output is read in the KAIROS categories:
 
 - attack: an ASSAULT event whose trigger is not a casualty word; its actors are Attackers, its
-  recipients Targets, its place the Place;
+  recipients Targets, its place the Place when the place is named in the event's sentence (a
+  place inferred from the paragraph or document is not an argument);
 - die / injure: an ASSAULT event triggered by a killing or wounding word, or a quantity of kind
   killed / injured (whose evidence includes the verb, "killing as many as 50 people"); the
-  event's recipients are Victims;
+  event's recipients are Victims, else the people its casualty count counts (the quantity's
+  span);
 - arrest: a COERCE event of mode arrest, or a quantity of kind arrested.
 
 A predicted trigger matches a gold trigger of the same category when their character spans
@@ -148,7 +150,8 @@ def predictions(report: Report) -> Iterator[Predicted]:
         for quantity in event.quantities:
             kind = QUANTITY_CATEGORIES.get(quantity.kind)
             if kind is not None and kind != category:
-                yield Predicted(kind, quantity.start, quantity.end)
+                victims = [("Victim", [(quantity.start, quantity.end)])] if kind in ("die", "injure") else []
+                yield Predicted(kind, quantity.start, quantity.end, victims)
 
 
 def _arguments(
@@ -157,8 +160,16 @@ def _arguments(
     victim_role = "Victim" if category in ("die", "injure") else "Target"
     args = [("Attacker", mentions.get(i, [])) for i in event.actors]
     args += [(victim_role, mentions.get(i, [])) for i in event.recipients]
+    if category in ("die", "injure") and not event.recipients:
+        # the people a casualty count counts ("killing 50 people") are the victims
+        counted = [(q.start, q.end) for q in event.quantities if QUANTITY_CATEGORIES.get(q.kind) == category]
+        args += [("Victim", counted)] if counted else []
     if event.place is not None:
-        args.append(("Place", places.get(event.place, [])))
+        # a place named in the event's own sentence, as KAIROS annotates it; one inferred from
+        # the paragraph or the document is Polybius's guess at the location, not an argument
+        near = [m for m in places.get(event.place, []) if _overlap(m, (event.evidence.start, event.evidence.end))]
+        if near:
+            args.append(("Place", near))
     return args
 
 

@@ -14,6 +14,7 @@ from spacy.tokens import Span as TokenSpan
 
 from polybius.model import Place
 from polybius.resolve.actors import (
+    ActorInfo,
     canonical_name,
     capital_country,
     country_of,
@@ -23,13 +24,18 @@ from polybius.resolve.actors import (
     lookup_actor,
     nominal_heads,
 )
-from polybius.resolve.countries import country_code, country_name
+from polybius.resolve.countries import country_by_name, country_code, country_name, demonym_country
 
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Dependencies under which an unnamed group is a participant (acts, speaks, is acted on).
-ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "dative", "agent", "ROOT", "attr"})
+ACTING_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "dative", "agent", "ROOT", "attr", "poss"}
+)
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "nummod", "quantmod"})
 BACKING_LEMMAS = frozenset({"back", "support", "sponsor", "arm", "fund", "train"})
+# Sectors of unnamed groups that belong where the story is set unless their words say otherwise
+# ("rebels", "protesters", "prisoners", "police", "workers"); not officials, troops or refugees.
+LOCAL_SECTORS = frozenset({"REB", "CVL", "COP", "LAB", "AGR", "EDU", "HLH"})
 
 
 @dataclass
@@ -64,6 +70,28 @@ def _trim(span: TokenSpan) -> TokenSpan | None:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or doc[end - 1].is_space):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def country_in(tokens: list[Token] | TokenSpan, exclude: str | None = None) -> str | None:
+    """The first country named or implied by the words, two- and three-word names and demonyms
+    first ("South African leader", "Sri Lankan army"), then known peoples ("Yoruba")."""
+    words = list(tokens)
+    for size in (3, 2, 1):
+        for n in range(len(words) - size + 1):
+            group = words[n : n + size]
+            if any(t.i - group[0].i != k for k, t in enumerate(group)):
+                continue
+            text = " ".join(t.text for t in group)
+            code = country_code(text) or _people_country(text)
+            if code and code != exclude:
+                return code
+    return None
+
+
+def _people_country(name: str) -> str | None:
+    """The home country of a people or group named in the actor lexicon ("Yoruba")."""
+    info = lookup_actor(name)
+    return info.country if info is not None and info.type == "NORP" else None
 
 
 def _mention(span: TokenSpan, name: str, kind: str, **facts: str | None) -> Mention:
@@ -128,27 +156,50 @@ def _inside_place(span: TokenSpan, places: list[Place]) -> bool:
     return any(m.start <= span.start_char and span.end_char <= m.end for place in places for m in place.mentions)
 
 
-def named_mentions(doc: Doc, places: list[Place]) -> list[Mention]:
-    """Mentions of people, organisations, countries and peoples, each typed and resolved."""
+def named_mentions(doc: Doc, places: list[Place], context: str | None = None) -> list[Mention]:
+    """Mentions of people, organisations, countries and peoples, each typed and resolved;
+    ``context`` is the country the document is mostly about (for "ethnic Albanians")."""
     mentions = []
     for raw, from_lexicon in _candidates(doc):
         span = _trim(raw)
         if span is None:
             continue
-        label = "ORG" if from_lexicon else raw.label_
-        mention = _resolve_named(span, label, places)
+        label = _lexicon_label(span) if from_lexicon else raw.label_
+        mention = _resolve_named(span, label, places, context)
         if mention is None:
             continue
         if mention.type in ("PERSON", "ORG") and not from_lexicon and _inside_place(span, places):
             continue
         mentions.append(mention)
-    return mentions + _surname_mentions(doc, mentions, places)
+    mentions += _surname_mentions(doc, mentions, places)
+    return mentions + _country_name_mentions(doc, mentions)
 
 
-def _resolve_named(span: TokenSpan, label: str, places: list[Place]) -> Mention | None:
+def _country_name_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Country names the NER missed ("Uzbekistan finally opened the bridge"), as countries."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    found = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.i in taken or token.ent_type_ or not token.text[:1].isupper():
+            continue
+        code = country_by_name(token.text)
+        if code and _standalone(token) and (token.i + 1 >= len(doc) or doc[token.i + 1].pos_ != "PROPN"):
+            found.append(_mention(doc[token.i : token.i + 1], country_name(code) or token.text, "GPE", country=code))
+    return found
+
+
+def _lexicon_label(span: TokenSpan | None) -> str:
+    """The type a known actor's lexicon row gives it (a person, a people, else an organisation)."""
+    info = lookup_actor(span.text) if span is not None else None
+    return info.type if info is not None and info.type in ("PERSON", "NORP") else "ORG"
+
+
+def _resolve_named(span: TokenSpan, label: str, places: list[Place], context: str | None = None) -> Mention | None:
     name = canonical_name(span.text)
     if not name:
         return None
+    if label in ("PERSON", "ORG") and country_by_name(name) and lookup_actor(name) is None:
+        label = "GPE"  # the model reads "Benin opened its borders" as a person
     if label == "GPE":
         code = country_code(name)
         if code is None:
@@ -159,17 +210,29 @@ def _resolve_named(span: TokenSpan, label: str, places: list[Place]) -> Mention 
             return _country_modifier(span, name)
         if span.root.pos_ not in ("NOUN", "PROPN"):
             return None
-        return _mention(span, name, "NORP", country=country_of(name) or _owner_country(span))
+        if _ethnic(span):
+            # "ethnic Albanians in Serbia": a minority, of the country it lives in
+            return _mention(span, name, "NORP", country=_place_of(span.root) or context)
+        country = country_of(name) or _people_country(name) or _owner_country(span)
+        return _mention(span, name, "NORP", country=country)
     if label == "PERSON" and not looks_like_outlet(name):
         return _person(span, name)
     return _organisation(span, name)
+
+
+def _ethnic(span: TokenSpan) -> bool:
+    """A people named as an ethnicity ("ethnic Albanians"), not as a nationality."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return (before is not None and before.lower_ == "ethnic") or any(
+        c.lower_ == "ethnic" for c in span.root.children
+    )
 
 
 def _country_modifier(span: TokenSpan, name: str) -> Mention | None:
     """A demonym on a thing a country owns or does ("an Australian ultimatum", "Iraqi towns"):
     the country takes part. On an actor noun ("Israeli officials") it is the actor's country."""
     head = span.root.head
-    code = country_code(name)
+    code = country_code(name) or _people_country(name)
     if code is None or head.pos_ != "NOUN" or head.lemma_.lower() in nominal_heads():
         return None
     return _mention(span, country_name(code) or name, "GPE", country=code)
@@ -234,11 +297,44 @@ def _noun_sector(word: str) -> str | None:
 
 def _person(span: TokenSpan, name: str) -> Mention:
     title = _title_before(span) or _title_apposed(span)
+    known = _known_person(name)
+    known_country = known.country if known is not None else None
     if title is None:
-        return _mention(span, name, "PERSON", country=_owner_country(span))  # "Jordan's Abdullah"
+        # "Jordan's Abdullah"; a well-known leader by name; "Bosnian Serbs" (a people, mistyped)
+        country = _owner_country(span) or known_country or _demonym_in(span)
+        return _mention(span, name, "PERSON", country=country, sector=known.sector if known else None)
     words, sector = title
-    country = next((c for c in (country_code(t.text) for t in words) if c), None) or _owner_country(span)
+    country = country_in(words) or _owner_country(span) or known_country
+    body = _title_body(words)
+    if country is None and body is not None:
+        sector = body  # "Arab League Secretary General": an office of the League, not of a state
     return _mention(span, name, "PERSON", title=words.text, sector=sector, country=country)
+
+
+def _known_person(name: str) -> ActorInfo | None:
+    """A well-known person of the actor lexicon, by name or by name after a title ("Archbishop
+    Desmond Tutu")."""
+    words = name.split()
+    for start in range(min(3, len(words))):
+        info = lookup_actor(" ".join(words[start:]))
+        if info is not None and info.type == "PERSON":
+            return info
+    return None
+
+
+def _demonym_in(span: TokenSpan) -> str | None:
+    """The country of a demonym that opens a name the model took for a person ("Bosnian Serbs")."""
+    return demonym_country(span[0].text) if len(span) > 1 else None
+
+
+def _title_body(words: TokenSpan) -> str | None:
+    """The sector of an international body named in a title ("UN Secretary-General"), else None."""
+    for start in range(len(words)):
+        for end in range(len(words), start, -1):
+            info = lookup_actor(words[start:end].text)
+            if info is not None and info.country is None and info.sector in ("IGO", "NGO"):
+                return info.sector
+    return None
 
 
 def _title_before(span: TokenSpan) -> tuple[TokenSpan, str | None] | None:
@@ -320,9 +416,10 @@ def _nominal(token: Token, entry: tuple[str, str | None], context: str | None) -
         start += 1
     span = doc[start : token.i + 1]
     backed_by = _backer(modifiers)
-    country = _place_of(token) or _modifier_country(span, token, backed_by)
+    # "Albanian rebels in Macedonia" are Albanian; "soldiers from the US" American
+    country = _modifier_country(span, token, backed_by) or _place_of(token)
     sector = entry[1] or next((s for s in (_noun_sector(t.text) for t in span[:-1]) if s), None)
-    if sector == "REB" and country is None and context != backed_by:
+    if sector in LOCAL_SECTORS and country is None and context != backed_by:
         country = context
     mention = _mention(span, span.text, entry[0], country=country, sector=sector, backed_by=backed_by)
     mention.key = " ".join(t.lemma_.lower() for t in span)
@@ -342,27 +439,44 @@ def _backer(modifiers: list[Token]) -> str | None:
 
 
 def _modifier_country(span: TokenSpan, head: Token, backed_by: str | None) -> str | None:
-    for token in span:
-        if token.i == head.i:
-            continue
-        code = country_code(token.text)
-        if code is None and token.ent_type_ == "GPE":
+    words = [t for t in span if t.i != head.i]
+    if any(t.lower_ == "ethnic" for t in words):
+        return None  # "ethnic Albanian guerrillas": an ethnicity, not a nationality
+    code = country_in(words, exclude=backed_by)
+    if code:
+        return code
+    for token in words:
+        code = None
+        if token.ent_type_ == "GPE":
             code = capital_country(token.text)  # "the Khartoum government"
         if code and code != backed_by:
             return code
     return None
 
 
+def _known_country(head: Token) -> str | None:
+    """The country of a known organisation a noun phrase names ("the defeated Fatah Party")."""
+    words = [t for t in head.subtree if t.i <= head.i and t.pos_ in ("PROPN", "NOUN")]
+    info = lookup_actor(" ".join(t.text for t in words)) if words else None
+    return info.country if info is not None else None
+
+
+# Participles that place a group somewhere ("a newspaper based in Beirut").
+SEAT_LEMMAS = frozenset({"base", "locate", "station", "headquarter"})
+
+
 def _place_of(token: Token) -> str | None:
     """A country named by a "from/of/in X" phrase on the noun ("soldiers from the US",
-    "doctors from two American aid groups")."""
-    for prep in token.rights:
-        if prep.dep_ == "prep" and prep.lower_ in ("from", "of", "in"):
-            for obj in prep.children:
-                if obj.dep_ != "pobj":
-                    continue
-                words = [obj, *(c for c in obj.children if c.dep_ in ("amod", "compound"))]
-                code = next((c for c in (country_code(w.text) for w in words) if c), None)
-                if code:
-                    return code
+    "doctors from two American aid groups"), or by where it is based ("a group based in Beirut")."""
+    preps = [p for p in token.rights if p.dep_ == "prep" and p.lower_ in ("from", "of", "in")]
+    for seat in (c for c in token.rights if c.dep_ == "acl" and c.lemma_.lower() in SEAT_LEMMAS):
+        preps += [p for p in seat.children if p.dep_ == "prep" and p.lower_ == "in"]
+    for prep in preps:
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            words = sorted([obj, *(c for c in obj.children if c.dep_ in ("amod", "compound"))], key=lambda t: t.i)
+            code = country_in(words) or _known_country(obj) or capital_country(obj.text)
+            if code:
+                return code
     return None

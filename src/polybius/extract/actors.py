@@ -35,10 +35,10 @@ class _Group:
 def extract_entities(analysis: Analysis) -> list[Entity]:
     """Named and nominal actors of the document, each with all its mentions."""
     doc = analysis.doc
-    named = named_mentions(doc, analysis.places)
+    context = _dominant_country(analysis)
+    named = named_mentions(doc, analysis.places, context)
     groups = _merge_named(named)
     taken = {i for m in named for i in range(m.start, m.end)}
-    context = _dominant_country(analysis)
     nominals = nominal_mentions(doc, taken, context)
     groups.extend(_merge_nominal(nominals))
     groups.sort(key=lambda g: min(m.start for m in g.mentions))
@@ -52,10 +52,12 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP"})
 
 
 def _home_officials(entities: list[Entity], home: str | None) -> None:
-    """An office holder whose title names no country ("President Akayev") is taken to be of the
-    country the document is mostly about; nothing better is known of him."""
+    """An office holder whose title names no country ("President Akayev"), or a person named
+    with no title nor country at all ("Zoran Djindjic"), is taken to be of the country the
+    document is mostly about; nothing better is known of them. A title that is not a state's
+    office ("rebel leader", "Arab League Secretary General") keeps its holder unplaced."""
     for entity in entities:
-        official = entity.type == "PERSON" and entity.title and entity.sector in STATE_SECTORS
+        official = entity.type == "PERSON" and (entity.sector in STATE_SECTORS or not (entity.title or entity.sector))
         if official and entity.country is None and not entity.nominal:
             entity.country = home
 

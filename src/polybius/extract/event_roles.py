@@ -21,6 +21,8 @@ QUALIFIER_PREPS = frozenset({"from", "of"})
 TARGET_PREPS = frozenset(
     {"against", "on", "at", "upon", "targeting", "into", "to", "with", "for", "between", "from", "toward", "towards"}
 )
+# Verb tags of an active clause: a noun such a clause modifies ("forces fighting", "groups donated") is its actor.
+ACTIVE_TAGS = frozenset({"VBD", "VBG", "VBZ", "VBP"})
 INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "ccomp", "pcomp", "acomp"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her"})
 # For these types the thing moved, given or held is the actor's own ("the deployment of US
@@ -33,6 +35,7 @@ class EntityIndex:
 
     def __init__(self, doc: Doc, entities: list[Entity]) -> None:
         self.by_token: dict[int, Entity] = {}
+        self.by_id: dict[str, Entity] = {e.id: e for e in entities}
         for entity in entities:
             for mention in entity.mentions:
                 span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -60,6 +63,8 @@ class EntityIndex:
         qualifiers = self._qualifiers(head, depth)
         if entity is not None and entity.id in qualifiers:
             return [entity.id]
+        if entity is not None and entity.country and not any(self.by_id[q].country for q in qualifiers):
+            return [entity.id]  # "Radical French farmers": the group knows its country, its modifier not
         if qualifiers:
             return qualifiers
         return [entity.id] if entity is not None else []
@@ -90,10 +95,22 @@ def _subject(verb: Token) -> Token | None:
             subject = _subject(current.head) or subject  # "Syria says it will withdraw"
         if subject is not None:
             return subject
+        if _main_verb_as_modifier(current):
+            return current.head  # "forces fighting in X"; "doctors from aid groups donated" (misparsed)
+        if current.dep_ == "ccomp" and any(c.dep_ == "nsubjpass" for c in current.children):
+            return None  # "guerrillas have been demobilized, commanders said": a clause of its own
         if current.dep_ not in INHERIT_DEPS or current.head is current:
             return None
         current = current.head
     return None
+
+
+def _main_verb_as_modifier(verb: Token) -> bool:
+    """A verb modifying a noun whose clause it acts in: active ("forces fighting"), or parsed as a
+    reduced relative in a sentence whose root is that noun phrase, for want of a main verb."""
+    if verb.dep_ != "acl" or verb.head.pos_ not in ("NOUN", "PROPN") or _agent(verb):
+        return False
+    return verb.tag_ in ACTIVE_TAGS or verb.sent.root.pos_ in ("NOUN", "PROPN")
 
 
 def _agent(verb: Token) -> list[Token]:
@@ -120,11 +137,17 @@ def verb_roles(index: EntityIndex, verb: Token, kind: str, trigger: Token) -> tu
     subject = _subject(verb)
     if subject is not None and subject.dep_ != "nsubjpass" and not actors:
         actors += index.phrase(subject)
+    if not actors and subject is not None and subject.i == verb.head.i and subject.dep_ == "dobj":
+        # "parliament approved a law recognizing the victories": whoever made the law acts
+        outer = _subject(subject.head)
+        actors += index.phrase(outer) if outer is not None and outer.dep_ != "nsubjpass" else []
     for child in verb.children:
         if child.i == trigger.i:
             continue
         if child.dep_ == "nsubjpass":
-            (actors if (own or carrier) and not actors else recipients).extend(index.phrase(child))
+            side = actors if (own or carrier) and not actors else recipients
+            # "a camp for Congolese refugees was attacked": the entity inside the phrase
+            side.extend(index.phrase(child) or _predicate_recipients(index, child, set(actors)))
         elif child.dep_ in ("dobj", "dative") and not own:
             recipients += index.phrase(child)
     for target in _targets(verb):
@@ -133,9 +156,21 @@ def verb_roles(index: EntityIndex, verb: Token, kind: str, trigger: Token) -> tu
         recipients = [i for s in _clause_subjects(verb) for i in index.phrase(s)]
     if not recipients:
         recipients = _complement_recipients(index, verb, trigger)
+    if not recipients and kind == "THREATEN":
+        recipients = _conditioned(index, verb)
     if not recipients:
         recipients = _predicate_recipients(index, verb, set(actors))
     return _unique(actors), [r for r in _unique(recipients) if r not in actors]
+
+
+CONDITION_MARKS = frozenset({"unless", "if"})
+
+
+def _conditioned(index: EntityIndex, verb: Token) -> list[str]:
+    """Whom a threat is made to: the subject of its condition ("threatened to strike unless
+    Israel rescinded", "threatened to stop talks if the United States goes ahead")."""
+    clauses = [c for c in verb.subtree if c.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in c.children)]
+    return [i for c in clauses for s in c.children if s.dep_ in SUBJECT_DEPS for i in index.phrase(s)]
 
 
 # Branches of a predicate that name neither whom it is done to nor with what.
@@ -144,10 +179,14 @@ NON_RECIPIENT_DEPS = frozenset(
 )
 
 
-def _predicate_recipients(index: EntityIndex, verb: Token, actors: set[str]) -> list[str]:
-    """The entity nearest the verb inside its predicate ("threatened to break relations with
-    Russia", "denounced Serbia's suppression"): the last resort for a recipient."""
-    frontier = _branches(verb)
+def _predicate_recipients(
+    index: EntityIndex, verb: Token, actors: set[str], skip: set[int] | None = None
+) -> list[str]:
+    """The entity nearest the verb (or event noun) inside its predicate ("threatened to break
+    relations with Russia", "denounced Serbia's suppression"): the last resort for a recipient.
+    Tokens in ``skip`` (the trigger's own words) and modifiers of a noun (its actors) are passed."""
+    skip = skip or set()
+    frontier = [c for c in _branches(verb) if c.i not in skip and not (verb.pos_ != "VERB" and c.dep_ in MODIFIER_DEPS)]
     while frontier:
         found = [i for t in frontier for i in _entity_ids(index, t) if i not in actors]
         if found:
@@ -170,10 +209,19 @@ def _entity_ids(index: EntityIndex, token: Token) -> list[str]:
 def _complement_recipients(index: EntityIndex, verb: Token, trigger: Token) -> list[str]:
     """"threatened to break relations with Russia": whom the verb's complement acts on."""
     found: list[str] = []
-    for comp in (c for c in verb.children if c.dep_ == "xcomp" and c.i != trigger.i):
+    # the complement, or a purpose clause ("began a hunger strike to protest against Sweden")
+    comps = [
+        c for c in verb.children if c.i != trigger.i and (c.dep_ == "xcomp" or (c.dep_ == "advcl" and _is_purpose(c)))
+    ]
+    for comp in comps:
         objects = [c for c in comp.children if c.dep_ in ("dobj", "dative")] + _targets(comp)
         found += [i for o in objects for i in index.phrase(o)]
     return found
+
+
+def _is_purpose(clause: Token) -> bool:
+    """A clause of purpose or manner: "to demand", "to protest", "calling for"."""
+    return clause.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _clause_subjects(verb: Token) -> list[Token]:
@@ -197,6 +245,10 @@ def noun_roles(index: EntityIndex, noun: Token, kind: str, skip: set[int]) -> tu
             side += [i for p in _pobjs(child) for i in index.phrase(p)]
     for aimed in _targets(noun):
         recipients += index.phrase(aimed)
+    if not recipients and kind != "ASSAULT":
+        # "an investigation into crimes committed by Croat forces", "its demands that Burundi's
+        # government grant more rights": the entity nearest the noun inside its own phrase
+        recipients = _predicate_recipients(index, noun, set(actors), skip)
     return _unique(actors), [r for r in _unique(recipients) if r not in actors]
 
 

@@ -56,6 +56,17 @@ class Trigger:
         return self.governor
 
 
+    def bounds(self) -> tuple[int, int]:
+        """The tokens that name the event in the text: for a weapon a verb uses ("detonated 20
+        bombs", "fired a missile") that verb, else the trigger's own words."""
+        verb = self.governor
+        if verb is None and self.token.dep_ == "nsubj" and _lemma(self.token.head) in _impact_verbs():
+            verb = self.token.head  # "a suicide bomber crashed into a patrol"
+        if verb is not None and verb.pos_ in VERB_POS and is_weapon(self.token):
+            return verb.i, verb.i
+        return self.first, self.last
+
+
 @dataclass(frozen=True)
 class _Lexicon:
     verbs: dict[str, tuple[TriggerEntry, ...]]
@@ -105,6 +116,11 @@ def _carrier_nouns() -> frozenset[str]:
     return frozenset(read_words("event_carrier_nouns.tsv"))
 
 
+def is_carrier(noun: Token) -> bool:
+    """A generic noun an event noun may modify ("mediation mission", "bombing campaign")."""
+    return _lemma(noun) in _carrier_nouns()
+
+
 def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
@@ -143,12 +159,39 @@ def _match_verb(token: Token) -> TriggerEntry | None:
                 continue
         if entry.objects and not entry.objects & _object_lemmas(token):
             continue
+        if entry.type == "ASSAULT" and not entry.objects and _acted_on(token) & _figurative_targets():
+            return None  # "attack the virus", "destroying records", "a disease to battle"
         return entry
     return None
 
 
+def _acted_on(verb: Token) -> set[str]:
+    """Lemmas of what a verb acts on, the noun of an infinitive relative included."""
+    lemmas = _object_lemmas(verb)
+    if verb.dep_ == "relcl":
+        lemmas.add(_lemma(verb.head))
+    return lemmas
+
+
+@lru_cache(maxsize=1)
+def _figurative_targets() -> frozenset[str]:
+    return frozenset(read_words("figurative_targets.tsv"))
+
+
+def _noun_links(noun: Token) -> set[str]:
+    """What a noun trigger links to: its own prepositions, or those of the verb whose object it
+    is ("gave a warm welcome on Thursday to de Klerk")."""
+    links = _linked_lemmas(noun)
+    if noun.dep_ == "dobj":
+        links |= {c.lower_ for c in noun.head.children if c.dep_ == "prep"}
+    return links
+
+
 def _match_noun(token: Token) -> tuple[TriggerEntry, int] | None:
-    entries = lexicon().nouns.get(_lemma(token)) or lexicon().nouns.get(token.lower_)
+    nouns = lexicon().nouns
+    entries = nouns.get(_lemma(token)) or nouns.get(token.lower_)
+    if not entries and token.pos_ == "PROPN" and token.lower_.endswith("s"):
+        entries = nouns.get(token.lower_[:-1])  # a capitalised plural is not lemmatised
     if not entries:
         return None
     doc = token.doc
@@ -160,17 +203,43 @@ def _match_noun(token: Token) -> tuple[TriggerEntry, int] | None:
         before = doc[first : token.i]
         if not all(w in (_lemma(t), t.lower_) for w, t in zip(entry.words[:-1], before, strict=True)):
             continue
-        if entry.objects and not entry.objects & _linked_lemmas(token):
+        if entry.objects and not entry.objects & _noun_links(token):
             continue
         return entry, first
     return None
 
 
+def _opens_line(token: Token) -> bool:
+    """The first word of a sentence or line, capitalised for that reason alone."""
+    if token.i == 0 or token.is_sent_start:
+        return True
+    return token.doc[token.i - 1].is_space and "\n" in token.doc[token.i - 1].text
+
+
+BULLETS = ("*", "•", "-", "–")
+
+
+def _listed_title(trigger: Trigger) -> bool:
+    """A noun in a bulleted line without a verb ("* 2007 Bagram Airfield bombing"): the title of
+    another event in a list of related ones, not a report of it."""
+    token = trigger.token
+    if token.pos_ not in NOUN_POS:
+        return False
+    text = token.doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    end = end if end >= 0 else len(text)
+    if not text[start:end].lstrip().startswith(BULLETS):
+        return False
+    words = token.doc.char_span(start, end, alignment_mode="expand")
+    return words is not None and not any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
 def _match(token: Token) -> Trigger | None:
     if token.dep_ == "amod" or token.ent_type_ in NAMED_TYPES:
         return None  # "US-backed militias", "March", "Fox News"
-    if token.pos_ == "PROPN" and not token.is_upper:
-        return None
+    if token.pos_ == "PROPN" and not token.is_upper and not _opens_line(token):
+        return None  # a name, unless only capitalised as the first word ("Shootings in Belfast")
     if token.pos_ in VERB_POS:
         entry = _match_verb(token)
         return Trigger(token, entry, token.i, token.i) if entry else None
@@ -235,6 +304,8 @@ def find_triggers(doc: Doc) -> list[Trigger]:
             _attach_governor(trigger, by_token)
     kept = _merge_compounds([t for t in found if t.token.i in by_token])
     kept = [t for t in kept if not _subject_of_same(t, kept) and not _instrument_of(t, kept) and not _idle_weapon(t)]
+    kept = [t for t in kept if not _renames(t) and not _defined_as_other(t, kept) and not _listed_title(t)]
+    kept = [t for t in kept if not _accidental(t)]
     kept = _absorb_handled_objects([t for t in kept if not _is_modifier(t, found)])
     return _absorb_casualties(kept)
 
@@ -249,15 +320,29 @@ def _impact_verbs() -> frozenset[str]:
     return frozenset(read_words("weapon_impact_verbs.tsv"))
 
 
+PRODUCTION_LEMMAS = frozenset(
+    {"make", "manufacture", "build", "produce", "assemble", "develop", "buy", "sell", "smuggle"}
+)
+
+
+def is_weapon(token: Token) -> bool:
+    """A weapon noun ("bomb", "IED", "rocket"): what an attack is made with."""
+    return token.pos_ in NOUN_POS and _lemma(token) in _weapon_nouns()
+
+
 def _idle_weapon(trigger: Trigger) -> bool:
     """A weapon noun that nothing uses, aims or kills with: no event of its own."""
     token = trigger.token
     if token.pos_ not in NOUN_POS or _lemma(token) not in _weapon_nouns():
         return False
+    if trigger.governor is not None and _lemma(trigger.governor) in PRODUCTION_LEMMAS:
+        return True  # "to make roadside bombs": weapons made, not used
     if trigger.governor is not None or any(c.lower_ in TARGET_WORDS for c in token.children):
         return False
     if token.dep_ == "nsubj" and _lemma(token.head) in _impact_verbs():
         return False  # "rockets hit the town", "a bomb went off"
+    if any(c.dep_ == "relcl" and _lemma(c) in _impact_verbs() for c in token.children):
+        return False  # "an IED that killed five civilians"
     head = token.head.head if token.dep_ == "pobj" else token.head
     return not (token.dep_ == "pobj" and _lemma(head) in CASUALTY_LEMMAS)
 
@@ -275,6 +360,43 @@ def _subject_of_same(trigger: Trigger, triggers: list[Trigger]) -> bool:
     return True
 
 
+# Verbs that name an event already told ("called the explosion an attack").
+NAMING_LEMMAS = frozenset({"call", "describe", "label", "term", "brand", "dub", "deem", "consider", "characterize"})
+
+
+ACCIDENT_WORDS = frozenset({"accidental", "inadvertent", "unintentional", "unintended"})
+
+
+def _accidental(trigger: Trigger) -> bool:
+    """An explosion or shooting named as accidental ("two accidental explosions") is nobody's
+    assault. (Someone who "accidentally blew himself up" still attacked.)"""
+    if trigger.entry.type != "ASSAULT" or trigger.token.pos_ not in NOUN_POS:
+        return False
+    return any(c.lower_ in ACCIDENT_WORDS for c in trigger.token.children if c.dep_ == "amod")
+
+
+def _renames(trigger: Trigger) -> bool:
+    """A noun that names what another phrase already reports: "called the explosion an attack",
+    "described the blast as a terrorist attack"."""
+    token = trigger.token
+    if token.pos_ not in NOUN_POS:
+        return False
+    if token.dep_ == "oprd":
+        return _lemma(token.head) in NAMING_LEMMAS
+    if token.dep_ == "pobj" and token.head.lower_ == "as":
+        return _lemma(token.head.head) in NAMING_LEMMAS
+    return False
+
+
+def _defined_as_other(trigger: Trigger, triggers: list[Trigger]) -> bool:
+    """"The Rolando bombing was an attack": one event, told by the predicate noun."""
+    token = trigger.token
+    if token.pos_ not in NOUN_POS or token.dep_ != "nsubj" or _lemma(token.head) != "be":
+        return False
+    attrs = {c.i for c in token.head.children if c.dep_ == "attr"}
+    return any(t.token.i in attrs and t.entry.type == trigger.entry.type for t in triggers)
+
+
 INSTRUMENT_PREPS = frozenset({"with", "using"})
 
 
@@ -283,7 +405,9 @@ def _instrument_of(trigger: Trigger, triggers: list[Trigger]) -> bool:
     token = trigger.token
     if token.pos_ not in NOUN_POS or token.dep_ != "pobj" or token.head.lower_ not in INSTRUMENT_PREPS:
         return False
-    assault = next((t for t in triggers if t.token.i == token.head.head.i), None)
+    # "an attack with poison gas"; "the attacks were carried out with grenades"
+    user = token.head.head
+    assault = next((t for t in triggers if user.i in (t.token.i, t.governor.i if t.governor else -1)), None)
     if assault is None or assault.entry.type != "ASSAULT" or trigger.entry.type != "ASSAULT":
         return False
     if assault.entry.mode is None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Span as TokenSpan
@@ -28,8 +29,9 @@ from polybius.extract.event_status import (
     is_hedged,
     status_cues,
 )
-from polybius.extract.event_triggers import VERB_POS, Trigger, find_triggers
+from polybius.extract.event_triggers import VERB_POS, Trigger, find_triggers, is_carrier
 from polybius.extract.quantities import find_quantities
+from polybius.lexicons import read_table
 from polybius.model import Event, EventDate, Quantity, Span
 
 log = logging.getLogger(__name__)
@@ -57,12 +59,46 @@ def extract_events(analysis: Analysis) -> list[Event]:
     triggers = find_triggers(doc)
     events = [_event(analysis, index, trigger, n) for n, trigger in enumerate(triggers, 1)]
     _assign_quantities(triggers, events)
+    _air_strikes(analysis, events)
     return events
+
+
+# Modes an aircraft actor overrides: a missile or gunfire from a warplane is an air strike.
+OPEN_MODES = frozenset({None, "heavy-weapons", "firearms"})
+
+
+@lru_cache(maxsize=1)
+def _aircraft() -> dict[str, str]:
+    return dict(read_table("aircraft_nouns.tsv"))  # type: ignore[arg-type]
+
+
+def aircraft_mode(name: str) -> str | None:
+    """The mode of an assault by the actor ``name`` when it is an aircraft ("Israeli warplanes")."""
+    words = name.lower().split()
+    table = _aircraft()
+    for size in (2, 1):
+        phrase = " ".join(words[-size:])
+        mode = table.get(phrase) or (table.get(phrase[:-1]) if phrase.endswith("s") else None)
+        if mode:
+            return mode
+    return None
+
+
+def _air_strikes(analysis: Analysis, events: list[Event]) -> None:
+    """An assault carried out by aircraft takes the air-strike mode."""
+    by_id = {e.id: e for e in analysis.entities}
+    for event in events:
+        if event.type != "ASSAULT" or event.mode not in OPEN_MODES:
+            continue
+        modes = [aircraft_mode(by_id[i].name) for i in event.actors if i in by_id]
+        mode = next((m for m in modes if m), None)
+        if mode:
+            event.mode = mode
 
 
 def _event(analysis: Analysis, index: EntityIndex, trigger: Trigger, number: int) -> Event:
     doc, text = analysis.doc, analysis.text
-    first, last = doc[trigger.first], doc[trigger.last]
+    first, last = (doc[i] for i in trigger.bounds())
     span = Span(first.idx, last.idx + len(last.text), text[first.idx : last.idx + len(last.text)])
     actors, recipients = _roles(index, trigger)
     attribution = attribution_for(analysis.attributions, span.start, span.end)
@@ -93,6 +129,12 @@ def _roles(index: EntityIndex, trigger: Trigger) -> tuple[list[str], list[str]]:
         return actors, _with_victims(index, trigger, actors, recipients)
     skip = set(range(trigger.first, trigger.last + 1))
     actors, recipients = noun_roles(index, token, kind, skip)
+    if token.dep_ == "compound" and is_carrier(token.head):
+        # "a mediation mission between Syria and the PLO": the carrier noun holds the roles
+        more_actors, more_recipients = noun_roles(index, token.head, kind, skip | {token.head.i})
+        actors = actors or more_actors
+        recipients = recipients or [r for r in more_recipients if r not in actors]
+        token = token.head
     verb = trigger.governor or _head_verb(token)
     if verb is not None:
         more_actors, more_recipients = verb_roles(index, verb, kind, token)
@@ -110,10 +152,23 @@ def _with_victims(index: EntityIndex, trigger: Trigger, actors: list[str], recip
 
 
 def _head_verb(noun: Token) -> Token | None:
-    """For a noun trigger that is a verb's object ("approved airstrikes"), that verb."""
+    """For a noun trigger that is a verb's object ("approved airstrikes") or its role ("as"), that verb."""
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB":
         return noun.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.head.pos_ != "VERB":
+        return None
+    if prep.lower_ == "as":
+        return prep.head  # "holding refugees as human shields"
+    if prep.lower_ == "for" and _intransitive(prep.head):
+        return prep.head  # "negotiators return to Geneva for talks"
     return None
+
+
+def _intransitive(verb: Token) -> bool:
+    """An active verb with a subject and no object: its subject does what it goes "for"."""
+    deps = {c.dep_ for c in verb.children}
+    return "nsubj" in deps and not deps & {"dobj", "nsubjpass", "auxpass"}
 
 
 def _sentence_span(sent: TokenSpan) -> Span:
