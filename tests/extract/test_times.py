@@ -115,3 +115,61 @@ def test_date_event_skips_durations(pipeline: Pipeline) -> None:
     analysis = analyse(pipeline, text)
     start = text.index("trained")
     assert date_event(analysis, start, start + len("trained")) is None
+
+
+def test_approximator_stays_inside_the_expression(pipeline: Pipeline) -> None:
+    text = "The talks lasted nearly two years before they collapsed."
+    found = time_named(analyse(pipeline, text), "years")
+    assert found is not None and found.text == "nearly two years" and found.value == "P2Y"
+
+
+def test_length_of_a_year_is_split_from_the_year(pipeline: Pipeline) -> None:
+    text = "Jobs grew by 242,000 a month for the first nine months of 1997."
+    analysis = analyse(pipeline, text, anchor=date(1998, 2, 6))
+    values = [(t.text, t.value) for t in analysis.times]
+    assert ("the first nine months", "P9M") in values and ("1997", "1997") in values
+
+
+def test_anaphoric_day_follows_the_last_named_date(pipeline: Pipeline) -> None:
+    text = ("The doctor was killed on Oct. 23, 1998. The next day, police searched the woods. "
+            "Later that year the suspect fled.")
+    analysis = analyse(pipeline, text, anchor=date(1999, 3, 12))
+    next_day, that_year = time_named(analysis, "next day"), time_named(analysis, "that year")
+    assert next_day is not None and next_day.value == "1998-10-24"
+    assert that_year is not None and that_year.value == "1998"
+
+
+def test_called_for_a_strike_on_weekday_looks_ahead(pipeline: Pipeline) -> None:
+    text = "Unions called for a strike on Thursday."
+    found = time_named(analyse(pipeline, text), "Thursday")
+    assert found is not None and found.value == "2016-03-10"
+
+
+def test_is_to_resume_looks_ahead(pipeline: Pipeline) -> None:
+    text = "The shares are to resume trading in Paris on Tuesday."
+    found = time_named(analyse(pipeline, text), "Tuesday")
+    assert found is not None and found.value == "2016-03-15"
+
+
+def test_every_day_is_a_set(pipeline: Pipeline) -> None:
+    text = "Protesters rally outside the ministry every day."
+    found = time_named(analyse(pipeline, text), "every day")
+    assert found is not None and (found.type, found.value) == ("SET", "P1D")
+
+
+def test_frequency_adjective_before_a_noun_is_no_time(pipeline: Pipeline) -> None:
+    text = "The company cut its quarterly dividend and its daily flights."
+    assert analyse(pipeline, text).times == []
+
+
+def test_holiday_is_a_time(pipeline: Pipeline) -> None:
+    text = "The boy was found clinging to an inner tube on Thanksgiving Day."
+    found = time_named(analyse(pipeline, text, anchor=date(2000, 1, 7)), "Thanksgiving")
+    assert found is not None and found.value == "1999-11-25"
+
+
+def test_hour_and_day_across_a_comma_are_one_time(pipeline: Pipeline) -> None:
+    text = "The offer expires at 5 p.m. EST, Nov. 6, the company said."
+    found = time_named(analyse(pipeline, text, anchor=date(1989, 10, 30)), "p.m.")
+    assert found is not None and found.text == "5 p.m. EST, Nov. 6"
+    assert found.value == "1989-11-06T17:00"

@@ -135,3 +135,83 @@ def test_unknown_text_gives_none() -> None:
 def test_quarter_of_next_year() -> None:
     result = normalise("next year's first quarter", ANCHOR)
     assert result is not None and result.value == "2017-Q1"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("nineteen ninety-six", "1996"),
+        ("the year two thousand", "2000"),
+        ("January nineteen ninety-seven", "1997-01"),
+        ("the winter of nineteen ninety-four", "1994-WI"),
+        ("March eighth", "2016-03-08"),
+    ],
+)
+def test_spelled_out_dates_are_understood(text: str, value: str) -> None:
+    result = normalise(text, ANCHOR)
+    assert result is not None and result.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("5 p.m. EST Nov. 9", "2015-11-09T17:00"),
+        ("noon Thursday", "2016-03-03T12:00"),
+        ("midnight Friday", "2016-03-04T24:00"),
+        ("Tuesday at 9 a.m.", "2016-03-08T09:00"),
+    ],
+)
+def test_hour_of_a_named_day_is_a_time(text: str, value: str) -> None:
+    result = normalise(text, ANCHOR)
+    assert result is not None and (result.type, result.value) == ("TIME", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("a decade ago", "2006"),
+        ("several years ago", "PAST_REF"),
+        ("a week or so ago", "2016-W09"),
+        ("the 20th century", "19"),
+        ("this century", "20"),
+        ("the nineties", "199"),
+        ("mid-1996", "1996"),
+        ("the week of March 6", "2016-W09"),
+    ],
+)
+def test_offsets_centuries_and_decades(text: str, value: str) -> None:
+    result = normalise(text, ANCHOR)
+    assert result is not None and result.value == value
+
+
+def test_decade_ago_is_a_date_not_a_duration() -> None:
+    result = normalise("a decade ago", ANCHOR)
+    assert result is not None and result.type == "DATE"
+
+
+def test_each_weekday_is_a_weekly_set() -> None:
+    result = normalise("each Thursday", ANCHOR)
+    assert result is not None and (result.type, result.value) == ("SET", "XXXX-WXX-4")
+
+
+def test_trading_days_are_days() -> None:
+    result = normalise("eight trading days", ANCHOR)
+    assert result is not None and result.value == "P8D"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("a minute and a half", "PT1M30S"),
+        ("2 1/2 years", "P2Y6M"),
+        ("5 1/2 hours", "PT5H30M"),
+    ],
+)
+def test_half_is_written_in_the_next_unit(text: str, value: str) -> None:
+    result = normalise(text, ANCHOR)
+    assert result is not None and (result.type, result.value) == ("DURATION", value)
+
+
+def test_plural_weekday_is_a_set() -> None:
+    result = normalise("Tuesday nights", ANCHOR)
+    assert result is not None and (result.type, result.value) == ("SET", "XXXX-WXX-2TNI")

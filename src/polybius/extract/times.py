@@ -2,10 +2,14 @@
 date of an event chosen from its clause, sentence or paragraph.
 
 Recognition takes spaCy's DATE and TIME entities plus the expressions of
-``lexicons/time_patterns.tsv`` the small model misses ("now", "recently", weekdays). Values
-come from ``polybius.resolve.calendar`` with ``analysis.anchor`` (the publication date) as
-the reference; relative expressions look back from it unless their verb is in the future
-tense ("will meet on Friday"). "since 2011" runs from 2011 up to the anchor.
+``lexicons/time_patterns.tsv`` and the holidays the small model misses ("now", "recently",
+weekdays, "every day", "Thanksgiving"), with TimeML extents (approximators in, prepositions
+out). Values come from ``polybius.resolve.calendar`` with ``analysis.anchor`` (the
+publication date) as the reference; relative expressions look back from it unless their
+verb is in the future tense ("will meet on Friday"). Anaphoric ones ("that day", "the next
+morning") refer to the last date the text named (``calendar_anaphora``), comparisons in
+business news to the reporting quarter (``calendar_context``). "since 2011" runs from 2011
+up to the anchor.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -20,31 +25,52 @@ from polybius.analysis import Analysis
 from polybius.extract.scope import scopes
 from polybius.lexicons import read_words
 from polybius.model import EventDate, Time
-from polybius.resolve.calendar import MONTHS, WEEKDAYS, TimeValue, normalise
+from polybius.resolve.calendar import MONTHS, UNITS, WEEKDAYS, TimeValue, normalise
+from polybius.resolve.calendar_anaphora import Narrative
 from polybius.resolve.calendar_context import ReportingPeriod
+from polybius.resolve.calendar_holidays import HOLIDAYS
 
 PATTERNS_FILE = "time_patterns.tsv"
 TIME_LABELS = frozenset({"DATE", "TIME"})
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
 PAST_AUX = frozenset({"had", "has", "have", "did", "was", "were", "'d"})
 REPORTING = frozenset({"say", "tell", "report", "be", "have"})
-# Words that spaCy puts inside DATE/TIME entities but TimeML leaves outside ("about 10 a.m.").
-LEADING_JUNK = frozenset({"about", "only", "just", "nearly", "almost", "around", "approximately",
-                          "roughly", "some", "more", "less", "than", "at", "least", "recently",
-                          "as", "long", "over", "under", "within", "up", "to", "between",
-                          "and", "since", "until", "by", "from"})
+# Words that spaCy puts inside DATE/TIME entities but TimeML leaves outside ("for over a week").
+LEADING_JUNK = frozenset({"only", "just", "recently", "as", "long", "over", "under", "within",
+                          "between", "and", "since", "until", "by", "from", "than", "to"})
+# Adverbs of their own that never join a neighbouring date ("recently" + "last October").
+REFERENCES = frozenset({"now", "recently", "currently", "previously", "current"})
+POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your", "both"})
+ARTICLES = frozenset({"a", "an", "the"})
+# Approximators TimeML keeps inside the expression, with a ``mod`` ("nearly two years",
+# "at least 30 days", "about 7:15 p.m."); the first word of each, then the whole phrase.
+APPROXIMATORS = ("about", "nearly", "almost", "around", "approximately", "roughly", "some",
+                 "more than", "less than", "at least", "up to", "no more than", "fewer than")
 AGE = re.compile(r"\d+[- ]years?[- ]old|\w+[- ]years?[- ]olds?$", re.IGNORECASE)
 # Values that do not place an event on the calendar.
 UNDATED = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 MODIFIERS = frozenset({"early", "late", "mid", "mid-", "each", "every"})
 ENDED = frozenset({"ended", "ending"})
+CLOCK_WORDS = re.compile(r"\d\s*[ap]\.?m\b|\bnoon\b|\bmidnight\b", re.IGNORECASE)
+UNIT_WORDS = frozenset(word for word in UNITS if " " not in word)
+RATES = frozenset({"daily", "weekly", "monthly", "yearly", "annually", "quarterly", "nightly",
+                   "hourly", "annual"})
 DEICTIC = frozenset({"this", "last", "next"})
 JOINERS = frozenset({"and", "to", "through", "until"})
 # Modal auxiliaries speak of what is to come ("would meet Tuesday"), unless perfect
 # ("would have met"); "could" and "can" are left out ("could not be reached Friday").
 MODALS = frozenset({"would", "might", "may", "should", "must"})
-# Verbs whose time lies ahead even in the past tense ("scheduled a news conference Thursday").
+# Verbs whose time lies ahead even in the past tense ("scheduled a news conference Thursday"),
+# unless pluperfect ("had been scheduled to expire Friday": that day has passed).
 PLANNING = frozenset({"plan", "schedule", "expect", "intend", "due", "hope", "aim"})
+# Verbs whose object event lies ahead: "called for a strike on Thursday".
+CALLING_FOR = frozenset({"call", "urge", "demand", "propose", "threaten", "vow", "promise",
+                         "await"})
+# Verbs that push something back "until Tuesday": that day lies ahead.
+DEFERRING = frozenset({"postpone", "delay", "defer", "extend", "adjourn", "recess", "suspend",
+                       "give"})
+# Governors that put an infinitive ahead: "set to resume Monday", "is to meet Tuesday".
+AHEAD_OF_INFINITIVE = frozenset({"set", "slate", "likely", "poise"})
 
 
 def extract_times(analysis: Analysis) -> list[Time]:
@@ -52,11 +78,15 @@ def extract_times(analysis: Analysis) -> list[Time]:
     doc = analysis.doc
     times: list[Time] = []
     period = ReportingPeriod(analysis.anchor)
+    narrative = Narrative(analysis.anchor)
     for span in _expressions(doc):
-        value = period.resolve(span.text) if analysis.anchor else None
+        value = None
+        if analysis.anchor:
+            value = narrative.resolve(_with_relation(span)) or period.resolve(span.text)
         if value is None:
             value = normalise(span.text, analysis.anchor, _direction(span))
             period.note(value)
+        narrative.note(value)
         if value is None and not _worth_keeping(span):
             continue
         value = _fiscal_span(span, value)
@@ -65,13 +95,26 @@ def extract_times(analysis: Analysis) -> list[Time]:
     return times
 
 
+def _with_relation(span: Span) -> str:
+    """The expression with a following "before"/"after" that relates it to an earlier date
+    ("the day" + "after his death" is the day after the date in focus); in apposition to a
+    date ("Oct. 12, the day before the crash") it is that date itself."""
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    apposition = span.start > 0 and span.doc[span.start - 1].text == ","
+    if (following is not None and following.lower_ in ("before", "after") and len(span) <= 2
+            and not apposition):
+        return f"{span.text} {following.text}"
+    return span.text
+
+
 def _expressions(doc: Doc) -> Iterator[Span]:
     """DATE/TIME entities and pattern matches, without overlaps, in text order."""
-    spans = [_trim(ent) for ent in doc.ents if ent.label_ in TIME_LABELS]
+    spans = [_trim(ent) for ent in doc.ents if ent.label_ in TIME_LABELS and not _is_modifier(ent)]
     taken = {i for span in spans if span is not None for i in range(span.start, span.end)}
     for match in _pattern().finditer(doc.text):
         span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
-        if span is not None and len(span) and not taken & set(range(span.start, span.end)):
+        if (span is not None and len(span) and not taken & set(range(span.start, span.end))
+                and not _is_modifier(span)):
             spans.append(span)
             taken.update(range(span.start, span.end))
     ordered = sorted((s for s in spans if s is not None), key=lambda s: s.start)
@@ -83,12 +126,23 @@ def _split(span: Span) -> Iterator[Span]:
     """Two expressions in one entity: "the quarter ended Sept. 30", "between 1994 and 1997".
 
     TimeML marks each side apart; "ended"/"ending" always separate, a conjunction only when
-    both sides are times of their own ("Aug. 26 to Oct. 20", not "April 24 and 25").
+    both sides are times of their own ("Aug. 26 to Oct. 20", not "April 24 and 25"), and
+    "of" when a counted length precedes a date ("the first nine months" of "1997").
     """
+    if len(span) > 1 and span[-1].lower_ == "now" and _is_time(span[:-1]):
+        yield from _split(span[:-1])  # "five months now": a length, then the present
+        yield span[-1:]
+        return
+    for token in span[2:]:  # "more than four hours Friday": a length, then the day
+        if token.lower_ in WEEKDAYS and _is_counted(span.doc[span.start: token.i]):
+            yield span.doc[span.start: token.i]
+            yield from _split(span.doc[token.i: span.end])
+            return
     for token in span[1:-1]:
         left, right = span.doc[span.start: token.i], span.doc[token.i + 1: span.end]
         if token.lower_ in ENDED or (token.lower_ in JOINERS and _is_time(left)
-                                     and _is_time(right)):
+                                     and _is_time(right)) or (
+                token.lower_ == "of" and _is_counted_length(left) and _is_time(right)):
             yield from _split(left)
             yield from _split(right)
             return
@@ -99,39 +153,114 @@ def _is_time(span: Span) -> bool:
     return normalise(span.text, date(2000, 1, 1)) is not None
 
 
+def _is_counted(span: Span) -> bool:
+    """A length of time of its own ("four hours", "more than two days")."""
+    value = normalise(span.text, date(2000, 1, 1))
+    return value is not None and value.type == "DURATION" and span[-1].lower_ in UNIT_WORDS
+
+
+def _is_counted_length(span: Span) -> bool:
+    """Several months, weeks or days ("the first nine months"), not a week or two quarters."""
+    value = normalise(span.text, date(2000, 1, 1))
+    return value is not None and re.fullmatch(r"P(?:[2-9]|\d\d+)[MWD]", value.value) is not None
+
+
 def _merge(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Join expressions that touch ("Monday" + "night")."""
+    """Join expressions that touch ("Monday" + "night"), and an hour with its day across a
+    comma ("5 p.m. EST, Nov. 6")."""
     merged: list[Span] = []
     for span in spans:
-        if merged and span.start <= merged[-1].end:
+        if merged and (span.start <= merged[-1].end and not {merged[-1].text.lower(),
+                                                               span.text.lower()} & REFERENCES
+                       or _hour_then_day(doc, merged[-1], span)):
             merged[-1] = doc[merged[-1].start: max(span.end, merged[-1].end)]
         else:
             merged.append(span)
     return merged
 
 
+def _hour_then_day(doc: Doc, hour: Span, day: Span) -> bool:
+    gap = doc[hour.end: day.start]
+    return (len(gap) <= 2 and all(t.lower_ in (",", "on") for t in gap)
+            and CLOCK_WORDS.search(hour.text) is not None
+            and (day[0].lower_ in MONTHS or day[0].lower_ in WEEKDAYS))
+
+
 def _widen(span: Span) -> Span:
-    """Take in a modifier the entity left out: "late last month", "early 2011", "this year"."""
-    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-    if before in MODIFIERS or (before in DEICTIC and span[0].lower_ in _CALENDAR_WORDS):
-        return span.doc[span.start - 1: span.end]
+    """Take in a modifier the entity left out: "late last month", "early 2011", "this year",
+    "nearly two years"."""
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if before in MODIFIERS or (before in DEICTIC and (span[0].lower_ in _CALENDAR_WORDS
+                                                     or span.text.lower() in HOLIDAYS)):
+        return doc[span.start - 1: span.end]
+    after = doc[span.end] if span.end < len(doc) else None
+    if (before in ("the", "a", "an") and after is not None and after.lower_ == "period"
+            and span[0].lower_ not in ("the", "a", "an") and len(span) <= 3):
+        # "the 1988 period", "the year-ago period", "a three-year period": the period is the time
+        return doc[span.start - 1: span.end + 1]
+    if _is_quantity(span[0]):
+        for size in (3, 2, 1):
+            start = span.start - size
+            if start >= 0 and _approximator(doc, start) == size:
+                return doc[start: span.end]
     return span
 
 
+def _approximator(doc: Doc, i: int) -> int:
+    """The length in tokens of the approximator phrase starting at token ``i`` (0 if none)."""
+    for phrase in APPROXIMATORS:
+        words = phrase.split()
+        if [t.lower_ for t in doc[i: i + len(words)]] == words:
+            return len(words)
+    return 0
+
+
+def _is_quantity(token: Token) -> bool:
+    """A number, a clock time or "a"/"an" that an approximator can modify."""
+    return token.like_num or token.lower_ in ("a", "an", "half") or token.text[:1].isdigit()
+
+
+@cache
 def _pattern() -> re.Pattern[str]:
-    words = sorted(read_words(PATTERNS_FILE), key=len, reverse=True)
+    holidays = [re.escape(name).replace("'", "['\u2019]") for name in HOLIDAYS]
+    words = sorted([*read_words(PATTERNS_FILE), *holidays], key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
 
 
+def _is_modifier(span: Span) -> bool:
+    """A frequency adjective before a noun ("daily flights", "quarterly dividend") is no time."""
+    return (len(span) == 1 and span[0].lower_ in RATES
+            and (span[0].pos_ == "ADJ" or span[0].dep_ in ("amod", "compound")))
+
+
 def _trim(ent: Span) -> Span | None:
-    """Drop approximators before, punctuation and possessives after; ages are no times."""
+    """Drop prepositions, possessives and a modified noun's article before, punctuation and
+    possessives after; approximators of a quantity stay ("nearly two years"); ages are no times."""
     start, end = ent.start, ent.end
     while end > start and _is_trailing_junk(ent.doc[end - 1]):
         end -= 1
-    while end - start > 1 and ent.doc[start].lower_ in LEADING_JUNK:
+    while end - start > 1 and _is_leading_junk(ent.doc, start, end):
         start += 1
     span = ent.doc[start:end] if end > start else None
     return None if span is None or AGE.search(span.text) else span
+
+
+def _is_leading_junk(doc: Doc, i: int, end: int) -> bool:
+    """A preposition or adverb before the expression, a possessive ("its fourth quarter"), or
+    the article of a noun the time modifies ("an Aug. 10 meeting"); approximators of a
+    quantity stay."""
+    size = _approximator(doc, i)
+    if size and i + size < end and _is_quantity(doc[i + size]):
+        return False
+    token = doc[i]
+    if token.lower_ in POSSESSIVES or (token.lower_ in ARTICLES and (
+            not i < token.head.i < end or doc[i + 1].lower_ in MONTHS)):
+        return True
+    return token.lower_ in LEADING_JUNK or token.lower_ in _APPROXIMATOR_WORDS
+
+
+_APPROXIMATOR_WORDS = frozenset(word for phrase in APPROXIMATORS for word in phrase.split())
 
 
 def _is_trailing_junk(token: Token) -> bool:
@@ -151,13 +280,38 @@ _CALENDAR_WORDS = frozenset({
 
 
 def _direction(span: Span) -> int:
-    """+1 when the governing verb speaks of the future ("will meet", "meets"), else -1."""
+    """+1 when the governing verb speaks of the future ("will meet", "meets"), else -1.
+
+    A time of an event noun that a verb calls for lies ahead ("called for a strike on
+    Thursday", "threatened a walkout Monday") whatever that verb's tense, as does "as early
+    as Tuesday" and a deadline pushed back "until Tuesday".
+    """
+    before = " ".join(t.lower_ for t in span.doc[max(0, span.start - 3): span.start])
+    if before in ("as early as", "as soon as"):
+        return 1
+    if before.endswith(("until", "till")) and span.root.head.head.lemma_ in DEFERRING:
+        return 1
     head = span.root.head
+    via_noun = False
     for _ in range(4):
         if head.pos_ in ("VERB", "AUX") or head.head is head:
             break
+        via_noun = via_noun or head.pos_ == "NOUN"
         head = head.head
+    if head.lemma_ in CALLING_FOR and (via_noun or _object_before(head, span.start)):
+        return 1
     return _verb_direction(head, 2)
+
+
+def _object_before(verb: Token, position: int) -> bool:
+    """Whether the verb's object ("for a strike", "a walkout") stands between it and ``position``."""
+    for child in verb.children:
+        objects = [child] if child.dep_ == "dobj" else [
+            grandchild for grandchild in child.children
+            if child.lower_ == "for" and grandchild.dep_ == "pobj"]
+        if any(verb.i < obj.i < position and obj.pos_ == "NOUN" for obj in objects):
+            return True
+    return False
 
 
 def _verb_direction(head: Token, depth: int) -> int:
@@ -165,10 +319,14 @@ def _verb_direction(head: Token, depth: int) -> int:
     aux = {child.lower_ for child in head.children if child.dep_ in ("aux", "auxpass")}
     if aux & FUTURE_AUX or head.lower_ in FUTURE_AUX or "going" in aux:
         return 1
-    if (aux & MODALS and "have" not in aux) or head.lemma_ in PLANNING:
+    if (aux & MODALS and "have" not in aux) or (head.lemma_ in PLANNING and "had" not in aux):
         return 1
     if head.tag_ == "VB" and "to" in aux and depth and head.head is not head:
-        return _verb_direction(head.head, depth - 1)
+        governor = head.head
+        if governor.lemma_ in AHEAD_OF_INFINITIVE or (governor.tag_ in ("VBZ", "VBP")
+                                                      and governor.lemma_ == "be"):
+            return 1
+        return _verb_direction(governor, depth - 1)
     if aux & PAST_AUX or head.tag_ in ("VBD", "VBN"):
         return -1
     present = head.tag_ in ("VBZ", "VBP")

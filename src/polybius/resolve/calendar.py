@@ -5,8 +5,11 @@ month" gives ``2016-02``, "this week" ``2016-W10``, "over the weekend" ``2016-W0
 "Monday night" the day ``2016-03-07``, "for the last several weeks" a DURATION ``PXW``,
 "every week" a SET ``P1W``, "in recent days" ``PXD``, "recently" ``PAST_REF``. Relative
 expressions look back from the anchor unless ``direction`` is +1 (future tense). Without an
-anchor, only absolute expressions get a value. Comparisons with the document's reporting
-period ("a year ago" in a quarterly report) are resolved in ``calendar_context``.
+anchor, only absolute expressions get a value. Spelled-out years ("nineteen ninety-six")
+are read as digits (``calendar_numbers``), holidays by ``calendar_holidays``. Comparisons
+with the document's reporting period ("a year ago" in a quarterly report) are resolved in
+``calendar_context``, references back to a named date ("the next day") in
+``calendar_anaphora``.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from polybius.lexicons import read_table
+from polybius.resolve.calendar_numbers import digits
 
 NUMBERS_FILE = "time_words.tsv"
 # Calendar expressions ("April", "Dec. 10") may point forward or back; going against the
@@ -62,10 +66,11 @@ LEADING = re.compile(
 
 
 def clean(text: str) -> str:
-    """Lower-case, single-spaced, without leading prepositions or trailing punctuation."""
+    """Lower-case, single-spaced, without leading prepositions or trailing punctuation;
+    spelled-out years and day ordinals as digits ("nineteen ninety-six" -> "1996")."""
     text = " ".join(text.lower().replace("\u2019", "'").split()).strip(" ,.;:")
-    text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)
-    return LEADING.sub("", text)
+    text = re.sub(r"(?<=[a-z])-(?=[a-z0-9])", " ", text)
+    return LEADING.sub("", digits(text))
 
 
 # Calendar helpers ------------------------------------------------------------------------------
@@ -204,5 +209,7 @@ def _apply(cleaned: str, anchor: date | None, direction: int) -> TimeValue | Non
     return None
 
 
-# The rules themselves live in polybius.resolve.calendar_rules (registered on import).
+# The rules themselves live in polybius.resolve.calendar_rules and calendar_holidays
+# (registered on import).
+from polybius.resolve import calendar_holidays as _holidays  # noqa: E402,F401
 from polybius.resolve import calendar_rules as _rules  # noqa: E402,F401

@@ -25,7 +25,7 @@ YEAR_BACK = re.compile(
     r"(?:the )?(?:corresponding|comparable|same) (?:period|quarter) (?:a year ago|last year))"
     rf"(?: {_ORDINAL}(?:fiscal )?(?:quarter|period|results|levels?))?")
 YEAR_QUARTER = re.compile(rf"(?:the )?((?:19|20)\d\d) {_ORDINAL}(?:fiscal )?(?:quarter|period)")
-THIS_QUARTER = re.compile(r"(?:this|that|the) (?:fiscal )?(?:quarter|period)")
+THIS_QUARTER = re.compile(r"(?:this|that|the) (?:latest |fiscal )?(?:quarter|period)")
 LONGER_PERIODS = frozenset({"P6M", "P9M", "P1Y"})
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
@@ -39,9 +39,11 @@ class ReportingPeriod:
 
     def note(self, value: TimeValue | None) -> None:
         """Remember a quarter named outright ("the third quarter") as the focus; a longer
-        reporting period ("the first nine months", "the year ended June 30") ends it."""
+        reporting period ("the first nine months", "the year ended June 30") ends it. A quarter
+        not yet over ("the fourth quarter" in October) is a forecast, not the report's."""
         if value is not None and value.precision == "quarter" and value.type == "DATE":
-            self.quarter = value
+            if self.anchor is None or value.end is None or value.end <= self.anchor:
+                self.quarter = value
         elif value is not None and value.value in LONGER_PERIODS:
             self.quarter = None
 

@@ -28,6 +28,7 @@ from polybius.resolve.calendar import (
     month_day_near,
     month_near,
     month_value,
+    normalise,
     number,
     quarter_value,
     rule,
@@ -43,6 +44,7 @@ ORD = r"(?:st|nd|rd|th)?"
 YEAR = r"((?:1[5-9]|20)\d\d)"
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
             "4th": 4, "last": 4, "final": 4}
+
 
 
 def _mod(word: str | None) -> str | None:
@@ -138,6 +140,17 @@ def decade(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
     return TimeValue("DATE", m[1], date(start, 1, 1), date(start + 9, 12, 31), "decade")
 
 
+@rule(r"(?:the )?(?:(early|mid|late) )?(?:nineteen )?(twenties|thirties|forties|fifties|sixties|seventies|"
+      r"eighties|nineties)")
+def decade_word(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    """"the nineties" is ``199`` (TimeML: the decade's first three digits)."""
+    tens = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+            "nineties"].index(m[2]) + 2
+    start = 1900 + tens * 10
+    value = TimeValue("DATE", str(start // 10), date(start, 1, 1), date(start + 9, 12, 31), "decade")
+    return with_mod(value, _mod(m[1]))
+
+
 @rule(r"(?:the )?'?([0-9])0'?s")
 def short_decade(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
     century = 19 if anchor is None or int(m[1]) > anchor.year % 100 // 10 else 20
@@ -162,7 +175,7 @@ def weekday(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
 
 
 def _part_of_day(day: date, part: str) -> TimeValue:
-    """A named day's morning or night: TimeBank annotates the day ("Friday night" -> DATE)."""
+    """A named day's morning or night: TBAQ mostly annotates the day ("Friday night" -> DATE)."""
     return day_value(day)
 
 
@@ -185,7 +198,7 @@ def deictic_day(m: Match, anchor: date | None, direction: int) -> TimeValue | No
     return day_value(day) if m[1] not in ("this", "last") else None
 
 
-@rule(r"(now|currently|at present|the present|present|nowadays|these days|right now|"
+@rule(r"(now|currently|current|at present|the present|present|nowadays|these days|right now|"
       r"the moment|at the moment|this time|today's)")
 def present(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
     return TimeValue("DATE", "PRESENT_REF", anchor, anchor, "ref")
@@ -198,7 +211,7 @@ def past(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
 
 
 @rule(r"(the future|future|soon|(?:the )?coming (?:days|weeks|months|years|quarters)|later|"
-      r"eventually)")
+      r"eventually|the (?:near|foreseeable|distant) future|the (?:near|short) term)")
 def future(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
     return TimeValue("DATE", "FUTURE_REF", anchor, None, "ref")
 
@@ -277,12 +290,16 @@ def quarter(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
     return quarter_value(year, number_)
 
 
-@rule(rf"{NUM_RE} {UNIT_RE} (ago|from now|hence)")
+@rule(rf"{NUM_RE} {UNIT_RE}(?: or so)? (ago|from now|hence)")
 def offset(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    """"two weeks ago", "a decade ago" (the year), "several years ago" (PAST_REF)."""
     amount = number(m[1])
-    if anchor is None or amount == "X" or "." in amount:
+    if anchor is None or "." in amount:
         return None
     sign = -1 if m[3] == "ago" else 1
+    if amount == "X":
+        return TimeValue("DATE", "PAST_REF", None, anchor, "ref") if sign < 0 else TimeValue(
+            "DATE", "FUTURE_REF", anchor, None, "ref")
     unit = UNITS[m[2]]
     n = int(amount) * sign
     if unit == "D":
@@ -291,9 +308,27 @@ def offset(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
         return week_value(anchor + timedelta(days=7 * n))
     if unit == "M":
         return month_value(*shift_month(anchor.year, anchor.month, n))
-    if unit == "Y":
-        return year_value(anchor.year + n)
-    return None
+    years = {"Y": 1, "DE": 10, "CE": 100}.get(unit)
+    return year_value(anchor.year + n * years) if years else None
+
+
+@rule(r"(?:the )?(\d{1,2})(?:st|nd|rd|th) century")
+def ordinal_century(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    """"the 20th century" is ``19`` (its years 19xx)."""
+    first = (int(m[1]) - 1) * 100
+    return TimeValue("DATE", f"{int(m[1]) - 1:02d}", date(max(first, 1), 1, 1),
+                     date(first + 99, 12, 31), "century")
+
+
+@rule(r"(this|last|next|the (?:current|last|previous|next)) century")
+def relative_century(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    """"this century" is the anchor's (``19`` in 1998)."""
+    if anchor is None:
+        return None
+    step = 0 if "this" in m[1] or "current" in m[1] else (1 if "next" in m[1] else -1)
+    century = anchor.year // 100 + step
+    return TimeValue("DATE", f"{century:02d}", date(century * 100 or 1, 1, 1),
+                     date(century * 100 + 99, 12, 31), "century")
 
 
 @rule(rf"(?:a|an|one|{NUM_RE}) {UNIT_RE} (?:later|earlier|before|after)")
@@ -307,7 +342,7 @@ def interval_between(m: Match, anchor: date | None, direction: int) -> TimeValue
     return TimeValue("DURATION", value, None, None, "duration")
 
 
-@rule(r"the (?:fiscal |latest |comparable |same )?quarter")
+@rule(r"the (?:fiscal |latest |comparable |same )?quarter|the latest period")
 def the_quarter(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
     """"the quarter" in business news: the last completed quarter."""
     if anchor is None:
@@ -367,13 +402,60 @@ def clock(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
                      "time")
 
 
-@rule(rf"(\d{{1,2}})(?::(\d\d))?\s*(a\.?m\.?|p\.?m\.?)(?: [a-z]{{2,4}})?,? (?:on )?{DAY_RE}")
-def clock_weekday(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+@rule(r"(\d{1,2})(?::(\d\d))?(?: o'clock)? in the (morning|afternoon|evening|night)")
+def clock_in_part(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    """"4 in the morning" is 04:00, "8 in the evening" 20:00."""
+    hour = int(m[1])
+    if anchor is None or not 1 <= hour <= 12:
+        return None
+    hour = hour % 12 + (12 if m[3] != "morning" and not (m[3] == "night" and hour < 5) else 0)
+    return TimeValue("TIME", f"{anchor.isoformat()}T{hour:02d}:{m[2] or '00'}", anchor, anchor,
+                     "time")
+
+
+@rule(rf"(?:(?:early|late|mid) )?{PART_RE},? (yesterday|today|tomorrow)|(?:early|late|mid) {PART_RE}")
+def part_of_deictic_day(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    """"mid-afternoon yesterday", "late morning": a part of a day around the anchor."""
     if anchor is None:
         return None
-    hour = int(m[1]) % 12 + (12 if m[3].startswith("p") else 0)
-    day = weekday_near(anchor, WEEKDAYS[m[4]], direction)
-    return TimeValue("TIME", f"{day.isoformat()}T{hour:02d}:{m[2] or '00'}", day, day, "time")
+    day = anchor + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(m[2] or "", 0))
+    return _time_of_day(day, m[1] or m[3])
+
+
+CLOCK = (r"(?:(\d{1,2})(?::(\d\d))?\s*(a\.?m\.?|p\.?m\.?)|(noon|midday|midnight))"
+         r"(?: (?:[a-z]{2,4}|local time))?")
+
+
+@rule(rf"{CLOCK},? (?:on |of )?(.+)")
+def clock_then_day(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    """"5 p.m. EST Nov. 9", "noon Thursday": the hour of a named day."""
+    return _clock_on(m, day_of(m[5], anchor, direction))
+
+
+@rule(rf"(.+?),? (?:at |by )?{CLOCK}")
+def day_then_clock(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    """"Tuesday at 9 a.m.", "Jan. 6, noon": the hour of a named day."""
+    return _clock_on(m, day_of(m[1], anchor, direction), first=2)
+
+
+def day_of(text: str, anchor: date | None, direction: int) -> date | None:
+    """The day an expression names, if it names one."""
+    value = normalise(text, anchor, direction)
+    if value is None or value.precision != "day" or value.start is None:
+        return None
+    return value.start
+
+
+def _clock_on(m: Match, day: date | None, first: int = 1) -> TimeValue | None:
+    if day is None:
+        return None
+    hour_text, minutes, meridiem, named = m[first], m[first + 1], m[first + 2], m[first + 3]
+    if named:
+        clock = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[named]
+    else:
+        hour = int(hour_text) % 12 + (12 if meridiem.startswith("p") else 0)
+        clock = f"{hour:02d}:{minutes or '00'}"
+    return TimeValue("TIME", f"{day.isoformat()}T{clock}", day, day, "time")
 
 
 @rule(r"(noon|midday|midnight|this morning|this afternoon|this evening|last night|overnight|"
@@ -390,8 +472,8 @@ def named_time(m: Match, anchor: date | None, direction: int) -> TimeValue | Non
     return TimeValue("TIME", f"{anchor.isoformat()}T{codes[m[1]]}", anchor, anchor, "day")
 
 
-@rule(rf"(every|each|per|a|an|once a|twice a) ({DAY_RE[1:-1]}|{MONTH_RE[1:-1]}|day|week|month|year|"
-      r"morning|night|evening|weekend)")
+@rule(rf"(every|each|per|a|an|once a|twice a) (?:other )?({DAY_RE[1:-1]}|{MONTH_RE[1:-1]}|day|week|month|"
+      r"year|quarter|morning|night|evening|weekend)s?")
 def recurring(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
     unit = m[2]
     if unit in WEEKDAYS:
@@ -399,11 +481,19 @@ def recurring(m: Match, anchor: date | None, direction: int) -> TimeValue | None
     if unit in MONTHS:
         return TimeValue("SET", f"XXXX-{MONTHS[unit]:02d}", None, None, "set")
     letter = {"day": "D", "week": "W", "month": "M", "year": "Y", "morning": "D", "night": "D",
-              "evening": "D", "weekend": "W"}[unit]
+              "evening": "D", "weekend": "W", "quarter": "Q"}[unit]
     return TimeValue("SET", f"P1{letter}", None, None, "set")
 
 
-@rule(r"(daily|weekly|monthly|yearly|nightly|hourly)")
+@rule(rf"(?:on )?{DAY_RE}(?:s(?: {PART_RE}s?)?| {PART_RE}s)")
+def weekdays_plural(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    """"on Mondays", "Tuesday nights": every such day, a SET (``XXXX-WXX-2TNI``)."""
+    part_word = m[2] or m[3]
+    part = f"T{PARTS[part_word]}" if part_word else ""
+    return TimeValue("SET", f"XXXX-WXX-{WEEKDAYS[m[1]] + 1}{part}", None, None, "set")
+
+
+@rule(r"(daily|weekly|monthly|yearly|annually|quarterly|nightly|hourly)")
 def recurring_adverb(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
     letter = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
               "annually": "P1Y", "annual": "P1Y", "quarterly": "P3M", "nightly": "P1D",
@@ -413,16 +503,18 @@ def recurring_adverb(m: Match, anchor: date | None, direction: int) -> TimeValue
 
 
 
-@rule(rf"(?:a|an|one|{NUM_RE}) {UNIT_RE} and a half")
+@rule(rf"(?:(a|an|one|{NUM_RE}) {UNIT_RE} and a half|(\d+) 1/2 {UNIT_RE})")
 def and_a_half(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
-    amount = number(m[1]) if m[1] else "1"
-    if amount == "X":
+    """"a minute and a half" is PT1M30S, "2 1/2 years" P2Y6M: the half in the next unit."""
+    amount = number(m[1]) if m[1] else m[4]
+    if amount == "X" or "." in amount:
         return None
-    unit = UNITS[m[2]]
-    months = {"Y": 12, "DE": 120}.get(unit)
-    if months:
-        total = (float(amount) + 0.5) * months
-        value = f"P{int(total // 12)}Y" if total % 12 == 0 else f"P{int(total)}M"
-    else:
-        value = f"P{float(amount) + 0.5:g}{unit}"
-    return TimeValue("DURATION", value, None, None, "duration")
+    unit = UNITS[m[3] or m[5]]
+    whole = int(amount)
+    halves = {"Y": "P{n}Y6M", "M": "P{n}M15D", "W": "P{n}W3DT12H",
+              "D": "P{n}DT12H", "H": "PT{n}H30M", "MIN": "PT{n}M30S", "S": "PT{n}.5S"}
+    if unit == "DE":
+        return TimeValue("DURATION", f"P{whole * 10 + 5}Y", None, None, "duration")
+    if unit not in halves:
+        return None
+    return TimeValue("DURATION", halves[unit].format(n=whole), None, None, "duration")
