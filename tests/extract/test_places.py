@@ -193,3 +193,31 @@ def test_state_abbreviation_after_city_is_admin1(pipeline: Pipeline) -> None:
     city = place_named(analysis, "Gainesville")
     assert state is not None and state.feature == "admin1"
     assert city is not None and city.geonameid == 4196586  # Gainesville, Georgia, not Florida
+
+
+def test_state_of_another_country_is_a_subdivision(pipeline: Pipeline) -> None:
+    analysis = analyse(pipeline, "Floods hit villages in Kerala on Monday.")
+    place = place_named(analysis, "Kerala")
+    assert place is not None and place.feature == "admin1" and place.country == "IND"
+    assert place.geonameid is not None and place.lat is not None
+
+
+def test_us_county_is_resolved_and_sets_the_state(pipeline: Pipeline) -> None:
+    text = "The Rapides Parish sheriff said a bridge in Alexandria was closed."
+    analysis = analyse(pipeline, text)
+    parish, town = place_named(analysis, "Rapides Parish"), place_named(analysis, "Alexandria")
+    assert parish is not None and parish.feature == "admin2" and parish.country == "USA"
+    assert town is not None and town.country == "USA" and town.lat is not None and town.lat < 32
+
+
+def test_town_in_an_organisation_name_follows_the_state_in_play(pipeline: Pipeline) -> None:
+    text = ("Mansfield Mayor Curtis McCoy wants to start a patrol program. He said Shreveport "
+            "does the same.")
+    place = place_named(analyse(pipeline, text), "Mansfield")
+    assert place is not None and place.country == "USA"
+
+
+def test_locative_reaches_over_a_compass_adjective(pipeline: Pipeline) -> None:
+    analysis = analyse(pipeline, "The army launched an offensive in southern Aleppo today.")
+    assert any(p.country == "SYR" and p.feature in ("city", "region") for p in analysis.places)
+

@@ -61,3 +61,8 @@ def test_lookups_are_fast() -> None:
     for name in ("Benghazi", "Sirte", "Tobruk", "Rome", "Paris", "Mosul") * 50:
         gaz.lookup(name)
     assert time.perf_counter() - started < 1.0
+
+
+def test_lookup_finds_subdivisions_abroad() -> None:
+    entries = gazetteer().lookup("Helmand")
+    assert any(e.feature == "admin1" and e.country == "AFG" and e.geonameid for e in entries)

@@ -27,6 +27,7 @@ looked up in the gazetteer with plain dictionary lookups.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -34,7 +35,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from polybius.analysis import Analysis
-from polybius.extract.scope import clause_head, clause_tokens, scopes, token_at
+from polybius.extract.event_location import dateline_end, locate_event
 from polybius.lexicons import read_table
 from polybius.model import Place
 from polybius.model import Span as TextSpan
@@ -48,10 +49,16 @@ CANDIDATE_LABELS = PLACE_LABELS | {"PERSON", "ORG", "NORP"}
 # Features accepted on a name match alone; everything else needs evidence from the text.
 TRUSTED = frozenset({"country", "continent", "sea", "region", "base", "island", "river", "lake"})
 CONNECTORS = frozenset({"of", "al", "el", "de", "la", "du", "upon", "on"})
-MAX_WINDOW = 5
+MAX_WINDOW = 7
 EMBEDDED = "EMBEDDED"  # label of a place name inside an organisation's name ("Toronto Police")
-ADMIN1_WEIGHT = 5.0  # log10-population equivalent of a US state against same-named cities
+ADMIN1_WEIGHT = 5.0  # log10-population equivalent of a state or province against same-named towns
+ADMIN2_WEIGHT = 4.0  # ... and of a county or district
+SUFFIX_FEATURES = {"province": "admin1", "governorate": "admin1", "state": "admin1", "region": "admin1",
+                   "district": "admin2", "city": "city"}
+BIG_CITY = 1000000  # a town this size is a place on an unlabelled name alone
+ADMIN_WEIGHTS = {"admin1": ADMIN1_WEIGHT, "admin2": ADMIN2_WEIGHT}
 CALENDAR_NAMES = frozenset(MONTHS) | frozenset(WEEKDAYS)
+__all__ = ["dateline_end", "extract_places", "locate_event"]
 
 
 @lru_cache(maxsize=16)
@@ -73,10 +80,10 @@ class Mention:
 
 @dataclass
 class Context:
-    """What the document says about where it is: countries and US states mentioned."""
+    """What the document says about where it is: countries and states (country, admin1) mentioned."""
 
     countries: dict[str, int] = field(default_factory=dict)
-    states: set[str] = field(default_factory=set)
+    states: set[tuple[str, str]] = field(default_factory=set)
     place_keys: set[str] = field(default_factory=set)
 
 
@@ -96,7 +103,8 @@ def _has_placeword(span: Span) -> bool:
     before = doc[span.start - 2: span.start] if span.start >= 2 else None
     after = doc[span.end] if span.end < len(doc) else None
     of_phrase = before is not None and before[1].lower_ == "of" and before[0].lower_ in words
-    return of_phrase or (after is not None and after.lower_ in words)
+    named = len(span) > 1 and span[-1].text[:1].isupper() and span[-1].lower_ in words
+    return of_phrase or named or (after is not None and after.lower_ in words) or _placeword_after(span)
 
 
 def _unresolved(doc: Doc, mentions: list[Mention]) -> Iterator[Mention]:
@@ -113,7 +121,57 @@ def _unresolved(doc: Doc, mentions: list[Mention]) -> Iterator[Mention]:
         qualifier = _qualifier(span)
         country = qualifier if qualifier and len(qualifier) == 3 else None
         entry = Entry(span.text, feature, None, None, country)
+        covered.append((span.start_char, span.end_char))
         yield Mention(span.start_char, span.end_char, entry, span.text, feature, span.text)
+    for span in _typed_names(doc):
+        if not any(s < span.end_char and span.start_char < e for s, e in covered):
+            covered.append((span.start_char, span.end_char))
+            yield Mention(span.start_char, span.end_char, Entry(span.text, "place", None, None, None),
+                          span.text, "place", span.text)
+
+
+def _typed_names(doc: Doc) -> Iterator[Span]:
+    """Names the model did not tag that a place noun types: "Katarko village", "the village of
+    Jourin", "the Bustan Al-Basha District". Demonyms and compass words alone are no names."""
+    words = _cues("placeword")
+    for token in doc:
+        if token.lower_ not in words:
+            continue
+        if token.text[:1].isupper():
+            start = _name_start(doc, token.i)
+            if start < token.i:
+                yield doc[start:token.i + 1]
+            continue
+        start = _name_start(doc, token.i)
+        if start < token.i:
+            yield doc[start:token.i]
+        elif token.i >= 3 and doc[token.i - 1].dep_ == "det" and doc[token.i - 2].text == ",":
+            start = _name_start(doc, token.i - 2)  # "In Awja, the village where ..."
+            if start < token.i - 2:
+                yield doc[start:token.i - 2]
+        elif token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of":
+            end = token.i + 2
+            while end < len(doc) and end < token.i + 6 and _name_part(doc[end]):
+                end += 1
+            if end > token.i + 2 and _is_name_token(doc[end - 1]):
+                yield doc[token.i + 2:end]
+
+
+def _name_part(token: Token) -> bool:
+    return _is_name_token(token) or (token.lower_ in CONNECTORS and token.i + 1 < len(token.doc)
+                                     and _is_name_token(token.nbor(1)))
+
+
+def _name_start(doc: Doc, i: int) -> int:
+    """The first token of the capitalised name right before token ``i`` (``i`` when none)."""
+    start = i
+    while start > 0 and i - start < 5 and _name_part(doc[start - 1]) and not (
+            doc[start - 1].is_sent_start and start - 1 < i - 1 and doc[start - 1].pos_ != "PROPN"):
+        start -= 1
+    while start < i and (doc[start].lower_ in CONNECTORS or demonym_country(doc[start].text)
+                         or doc[start].lower_ in _cues("direction")):
+        start += 1
+    return start
 
 
 @dataclass
@@ -139,6 +197,15 @@ def _match_ent(ent: Span, gaz: Gazetteer) -> Iterator[Candidate]:
     span = _trim(ent)
     if span is None:
         return
+    doc = ent.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    typed = nxt is not None and nxt.text[:1].isupper() and nxt.lower_ in _cues("placeword")
+    if nxt is not None and (nxt.text in _cues("blocker") or typed):  # "Rapides" + "Parish"
+        entries = _lookup(doc[span.start:span.end + 1], gaz)
+        if entries:  # "Aleppo" (NORP) + "Governorate" is a place by its type noun
+            label = ent.label_ if ent.label_ in PLACE_LABELS else ("GPE" if typed else None)
+            yield Candidate(doc[span.start:span.end + 1], label, entries)
+            return
     if ent.label_ in ("PERSON", "ORG", "NORP"):
         entries = _lookup(span, gaz)
         if entries:
@@ -203,7 +270,10 @@ def _lookup(span: Span, gaz: Gazetteer) -> list[Entry]:
     if not entries:
         for suffix in _cues("suffix"):
             if span.text.lower().endswith(" " + suffix):
-                return gaz.lookup(span.text[: -len(suffix) - 1])
+                found = gaz.lookup(span.text[: -len(suffix) - 1])
+                kind = SUFFIX_FEATURES.get(suffix)  # "Oaxaca State" is the state, not the city
+                typed = [e for e in found if e.feature == kind]
+                return typed or found
     return entries
 
 
@@ -234,42 +304,89 @@ def _is_name_token(token: Token) -> bool:
 
 
 def _context(candidates: list[Candidate]) -> Context:
-    """Countries and US states the document names unambiguously ("Georgia" counts for neither)."""
+    """Countries and states the document names unambiguously ("Georgia" counts for neither)."""
     context = Context()
     deferred: list[Candidate] = []
     for cand in candidates:
         if cand.label in PLACE_LABELS:
             context.place_keys.add(name_key(cand.span.text))
-        features = {e.feature for e in cand.entries}
-        if {"country", "admin1"} <= features:
+        us_state = any(e.feature == "admin1" and e.country == "USA" for e in cand.entries)
+        if us_state and any(e.feature == "country" for e in cand.entries):
             deferred.append(cand)
             continue
         for entry in cand.entries:
             if entry.feature == "country" and entry.country and _is_name_match(cand, entry):
                 _count(context, entry.country)
-            if entry.feature == "admin1" and entry.admin1 and _names_state(cand):
-                context.states.add(entry.admin1)
-                _count(context, "USA")
-        unique = {e.country for e in cand.entries if e.population >= 100000}
-        country = unique.pop() if len(unique) == 1 else None
-        if cand.label in PLACE_LABELS and country:
+        country, state = _named_state(cand)
+        if state is not None:
+            context.states.add((country, state))
+        if country is not None:
             _count(context, country)
+            continue
+        if any(e.feature == "admin1" for e in cand.entries):
+            continue  # "Florida": states in several countries, no town's country
+        big = {(e.country, e.admin1) for e in cand.entries
+               if e.population >= 100000 and e.country and e.exact}
+        if cand.label in PLACE_LABELS and len({c for c, _ in big}) == 1:
+            _count(context, next(iter(big))[0])
     for cand in deferred:  # "Georgia": a state once the rest of the document is about the US
-        states = [e for e in cand.entries if e.feature == "admin1" and e.admin1]
+        states = [e for e in cand.entries if e.feature == "admin1" and e.admin1 and e.country == "USA"]
         rival = next(e for e in cand.entries if e.feature == "country")
-        if _us_context(context, rival):
-            context.states.update(e.admin1 for e in states if e.admin1)
+        if states and _us_context(context, rival):
+            context.states.update(("USA", e.admin1) for e in states if e.admin1)
+    _vote_state(candidates, context)
     return context
+
+
+def _vote_state(candidates: list[Candidate], context: Context) -> None:
+    """In a story about one country most, the state most of its ambiguous names share is in play.
+
+    "Columbus", "Franklin County", "Grove City" and "Dublin" each exist in several states;
+    Ohio has them all. Each distinct name votes once for every state that has a town (1,000+),
+    county or state of that name; the state with most votes, at least two and more than any
+    other, joins the states the document names.
+    """
+    if not context.countries:
+        return
+    home = max(context.countries, key=lambda c: (context.countries[c], c == "USA"))
+    votes: Counter[str] = Counter()
+    seen: set[str] = set()
+    for cand in candidates:
+        key = name_key(cand.span.text)
+        if key in seen or cand.label not in PLACE_LABELS | {None, EMBEDDED}:
+            continue
+        seen.add(key)
+        votes.update({e.admin1 for e in cand.entries if e.country == home and e.admin1 and e.exact and (
+            e.feature in ("admin1", "admin2") or e.population >= 1000)})
+    ranked = votes.most_common(2)
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        context.states.add((home, ranked[0][0]))
 
 
 def _count(context: Context, country: str) -> None:
     context.countries[country] = context.countries.get(country, 0) + 1
 
 
-def _names_state(cand: Candidate) -> bool:
-    """A US state name with no big homonymous city ("Texas", not "New York")."""
-    big_city = any(e.population >= 300000 for e in cand.entries)
-    return cand.label in PLACE_LABELS | {None, EMBEDDED} and not big_city
+def _named_state(cand: Candidate) -> tuple[str | None, str | None]:
+    """The country and the one state or province a name denotes, as far as they are clear.
+
+    "Texas", "Kerala" and "Rapides Parish" name a state; "Henderson County" (in five US states)
+    only a country. A state beats a same-named county elsewhere ("Virginia"). Nothing when a big
+    city shares the name ("New York").
+    """
+    if cand.label not in PLACE_LABELS | {None, EMBEDDED} or any(
+            e.population >= 300000 for e in cand.entries):
+        return None, None
+    towns = any(e.feature == "city" and e.exact for e in cand.entries)
+    for feature in ("admin1",) if towns else ("admin1", "admin2"):  # "Mansfield" is no county
+        found = {(e.country, e.admin1) for e in cand.entries
+                 if e.feature == feature and e.exact and e.country and e.admin1}
+        if len(found) == 1:
+            return found.pop()
+        if found:
+            countries = {country for country, _ in found}
+            return (countries.pop() if len(countries) == 1 else None), None
+    return None, None
 
 
 def _is_name_match(cand: Candidate, entry: Entry) -> bool:
@@ -293,21 +410,39 @@ def _plausible(cand: Candidate, entry: Entry, context: Context) -> bool:
         return entry.feature in ("country", "continent")
     if entry.feature in TRUSTED:  # a full country or sea name is no person ("Burkina Faso")
         return entry.exact
-    if _is_acronym(span):
-        return cand.label == "GPE"
+    if _is_acronym(span):  # "S.C." with its dots is a state, "SC" may be anything
+        return cand.label == "GPE" or (entry.feature == "admin1" and "." in span.text)
+    full_name = span[-1].text in _cues("blocker")
+    if entry.feature == "admin2" and entry.exact and full_name:
+        return True  # the full name of a county: "Rapides Parish", "Henderson County"
+    if entry.feature in ("admin1", "admin2") and cand.label not in PLACE_LABELS and (
+            not entry.exact or entry.feature == "admin2"):
+        return False  # "Wal" for Wahl, "Nadia" the person: subdivisions need a place label
     if cand.label in PLACE_LABELS:
         return True
-    if cand.label == EMBEDDED:
-        return entry.feature == "admin1" or entry.population >= 100000
-    if cand.label == "PERSON" and len(span) > 1:
-        return False
+    if cand.label == EMBEDDED:  # "Toronto Police", "Mansfield Mayor" in a Louisiana story
+        known = entry.country == "USA" or entry.country in context.countries
+        return (entry.feature == "admin1" and known) or entry.population >= 100000 or (
+            (entry.country, entry.admin1) in context.states)
+    if cand.label == "PERSON" and len(span) > 1 and not (_locative_before(span) or _placeword_after(span)):
+        return False  # "in Tal Afar", "Tal Afar town" are places despite the PERSON label
     # Alternate names ("Misrata" for Misratah) only for sizeable towns in a country the
     # document is about ("Boni" in Mali is not Bonn); no hamlets at all.
-    if entry.feature == "city" and entry.population < (1000 if entry.exact else 50000):
+    # Towns whose population GeoNames does not know (many Syrian or Iraqi towns) need a
+    # preposition or place noun and a country the document is about.
+    unknown = entry.feature == "city" and entry.population == 0
+    if entry.feature == "city" and not unknown and entry.population < (1000 if entry.exact else 50000):
         return False
-    if not entry.exact and context.countries and entry.country not in context.countries:
+    strong = cand.label in PLACE_LABELS or len(span) > 1  # "in Tal Afar" in a story the US military tells
+    if (not entry.exact or (unknown and not strong)) and context.countries and (
+            entry.country not in context.countries):
         return False
-    evidence = _locative_before(span) or _qualifier(span) is not None
+    if unknown:
+        return _locative_before(span) or _placeword_after(span)
+    famous = span.root.pos_ == "PROPN" and any(e.exact and e.population >= BIG_CITY for e in cand.entries)
+    if famous and entry.exact and (entry.population >= BIG_CITY or (entry.country, entry.admin1) in context.states):
+        return True  # "patrolling the war-riven Monrovia"; "Dublin" in an Ohio story is Dublin, Ohio
+    evidence = _locative_before(span) or _placeword_after(span) or _qualifier(span) is not None
     return evidence or name_key(span.text) in context.place_keys
 
 
@@ -316,8 +451,27 @@ def _is_acronym(span: Span) -> bool:
     return len(span) == 1 and text.isupper() and len(text) <= 4
 
 
+def _placeword_after(span: Span) -> bool:
+    """ "Manbij city", "Katarko village", "Azaz, a strategic city": a place noun after the name."""
+    doc, i = span.doc, span.end
+    if i < len(doc) and doc[i].text == ",":  # an apposition: over its determiner and modifiers
+        i += 1
+        while i < min(len(doc), span.end + 5) and doc[i].dep_ in ("det", "amod", "compound") and (
+                doc[i].text.islower() and doc[i].lower_ not in _cues("placeword")):
+            i += 1
+        if i == span.end + 1:
+            return False
+    return i < len(doc) and doc[i].lower_ in _cues("placeword") and doc[i].text.islower()
+
+
 def _locative_before(span: Span) -> bool:
+    """A locative preposition before the name, over determiners and modifiers ("in southern Aleppo",
+    "the war-riven Monrovia") and "the town of"."""
     i = span.start - 1
+    skipped = 0
+    while i >= 0 and skipped < 3 and (span.doc[i].is_space or span.doc[i].dep_ in ("amod", "det") and (
+            span.doc[i].lower_ not in _cues("locative") and span.doc[i].text.islower())):
+        i, skipped = i - 1, skipped + 1
     while i >= 0 and span.doc[i].lower_ in ("the", "city", "town", "village", "of"):
         if span.doc[i].lower_ == "of" and i > 0 and span.doc[i - 1].lower_ not in (
             "city", "town", "village", "outskirts", "province", "region", "north", "south",
@@ -334,7 +488,7 @@ def _person_context(cand: Candidate) -> bool:
 
 
 def _qualifier(span: Span) -> str | None:
-    """The country (alpha-3) or US state code named right after a comma: "Tripoli, Lebanon"."""
+    """The country (alpha-3) or state ("USA.IL") named right after a comma: "Tripoli, Lebanon"."""
     doc = span.doc
     if span.end + 1 >= len(doc) or doc[span.end].text != ",":
         return None
@@ -346,33 +500,43 @@ def _qualifier(span: Span) -> str | None:
             return country
         for entry in gazetteer().lookup(text):
             if entry.feature == "admin1" and entry.exact:
-                return entry.admin1
+                return f"{entry.country}.{entry.admin1}"
     return None
 
 
 def _choose(entries: list[Entry], context: Context, qualifier: str | None) -> Entry:
     trusted = [e for e in entries if e.feature in TRUSTED]
-    states = [e for e in entries if e.feature == "admin1"]
+    states = [e for e in entries if e.feature == "admin1" and e.country == "USA"]
     if trusted and states and _us_context(context, trusted[0]):
         return states[0]
     if trusted:
         return trusted[0]
     if qualifier:
-        narrowed = [e for e in entries if qualifier in (e.country, e.admin1)]
+        narrowed = [e for e in entries if qualifier in (e.country, f"{e.country}.{e.admin1}")]
         entries = narrowed or entries
     return max(entries, key=lambda e: _score(e, context))
 
 
 def _us_context(context: Context, rival: Entry) -> bool:
     """Whether a US state beats a same-named country ("Georgia") in this document."""
-    us = context.countries.get("USA", 0) + len(context.states)
+    us = context.countries.get("USA", 0) + sum(country == "USA" for country, _ in context.states)
     return us > 0 and us > context.countries.get(rival.country or "", 0)
 
 
+def _admin_weight(entry: Entry) -> float:
+    """A state's or county's weight against same-named towns, a little more in a populous
+    country (Florida, US, before Florida, Uruguay); 0 for other features."""
+    weight = ADMIN_WEIGHTS.get(entry.feature, 0.0)
+    country = gazetteer().country(entry.country or "") if weight else None
+    if country is None or not country.population:
+        return weight
+    return weight + 0.25 * (math.log10(country.population) - 8.0)
+
+
 def _score(entry: Entry, context: Context) -> float:
-    size = ADMIN1_WEIGHT if entry.feature == "admin1" else math.log10(entry.population + 10)
+    size = _admin_weight(entry) or math.log10(entry.population + 10)
     in_country = 2.0 if entry.country in context.countries else 0.0
-    in_state = 2.0 if entry.admin1 in context.states and entry.country == "USA" else 0.0
+    in_state = 2.0 if (entry.country, entry.admin1) in context.states else 0.0
     return size + in_country + in_state + (1.0 if entry.exact else 0.0)
 
 
@@ -382,7 +546,7 @@ def _shape(span: Span, entry: Entry) -> Mention:
     before = doc[span.start - 1] if span.start > 0 else None
     surface = span.text
     if before is not None and before.lower_ in _cues("direction") and entry.feature in (
-            "country", "admin1", "region", "island"):
+            "country", "admin1", "admin2", "region", "island"):
         name = f"{before.lower_} {surface}"
         return Mention(before.idx, span.end_char, entry, doc[before.i: span.end].text,
                        "region", name)
@@ -418,7 +582,7 @@ def _identity(mention: Mention) -> tuple:
     return (entry.geonameid, entry.name, entry.feature, entry.country)
 
 
-_OFFICIAL = frozenset({"country", "admin1", "continent"})
+_OFFICIAL = frozenset({"country", "admin1", "admin2", "continent"})
 
 
 def _new_place(place_id: str, mention: Mention) -> Place:
@@ -434,95 +598,3 @@ def _new_place(place_id: str, mention: Mention) -> Place:
         lon=entry.lon if point else None,
         country=entry.country,
     )
-
-
-# Event location -----------------------------------------------------------------------------
-
-SPECIFICITY = {"facility": 0, "base": 0, "city": 1, "place": 1, "island": 2, "admin1": 3,
-               "region": 3, "border": 3, "sea": 3, "river": 3, "lake": 3, "country": 4,
-               "continent": 6}
-MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "appos", "conj"})
-# How strongly a preposition says "this is where it happened": 0 best, 2 never (an origin:
-# "a driver from Abidjan"); prepositions not listed do not introduce the event's place.
-PREP_TIER = {"in": 0, "at": 0, "near": 0, "outside": 0, "inside": 0, "around": 0, "on": 0,
-             "throughout": 0, "within": 0, "across": 0, "through": 0, "along": 0, "amid": 0,
-             "alongside": 0, "beneath": 0, "under": 0, "beyond": 0, "past": 1, "onto": 1,
-             "to": 1, "into": 1, "towards": 1, "toward": 1, "over": 1, "off": 1, "via": 1,
-             "from": 2, "between": 2}
-# Features that, as a modifier, name whose thing it is rather than where ("a U.S. airstrike",
-# "Syria's civil war"); a town as a modifier still places it ("a Mogadishu hotel").
-ACTOR_FEATURES = frozenset({"country", "continent"})
-# Bare arguments that can be the place of the event ("captured Jerusalem").
-ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass"})
-
-
-def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, str]:
-    """The place id where the event whose evidence is ``start``-``end`` happened, and the scope.
-
-    Looks in the event's clause, then its sentence, then its paragraph; returns
-    ``(None, "none")`` when no place is stated. A place counts when a locative preposition
-    introduces it ("in Misrata", "at Gamba police station"); in the clause also when it is
-    the verb's object ("captured Jerusalem"). Modifiers ("US officials"), demonyms and agents
-    ("by Iran") never count. Among several: the best preposition, then the most specific
-    feature, then the nearest to the evidence.
-    """
-    mentions = [(place, m) for place in analysis.places for m in place.mentions]
-    own = _own_clause(analysis.doc, start)
-    for scope, (lo, hi) in scopes(analysis.doc, analysis.text, start, end):
-        inside = [(p, m) for p, m in mentions if lo <= m.start and m.end <= hi
-                  and (scope != "clause" or _in_clause(analysis.doc, m, own))]
-        ranked = [r for r in (_rank(analysis.doc, p, m, start, scope) for p, m in inside) if r]
-        if ranked:
-            return min(ranked)[-1], scope
-    return None, "none"
-
-
-def _own_clause(doc: Doc, start: int) -> set[int]:
-    """Token indices of the event's clause, the clauses nested inside it left out."""
-    token = token_at(doc, start)
-    return {t.i for t in clause_tokens(clause_head(token))} if token is not None else set()
-
-
-def _in_clause(doc: Doc, mention: TextSpan, own: set[int]) -> bool:
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is not None and span.root.i in own
-
-
-def _rank(doc: Doc, place: Place, mention: TextSpan, anchor: int, scope: str) -> tuple | None:
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None or _is_demonym_text(mention.text):
-        return None
-    token, modifier = _governing_nominal(span.root)
-    if token.dep_ == "pobj":
-        tier = PREP_TIER.get(token.head.lower_)
-    else:
-        tier = 1 if scope == "clause" and token.dep_ in ARGUMENT_DEPS else None
-    if tier is None or tier > 1 or (modifier and place.feature in ACTOR_FEATURES):
-        return None
-    if tier and scope != "clause":  # another clause's destination is not the event's place
-        return None
-    return (tier, modifier, SPECIFICITY.get(place.feature, 5), abs(mention.start - anchor),
-            place.id)
-
-
-def _governing_nominal(token: Token) -> tuple[Token, bool]:
-    """Climb from a place name to the noun phrase that plays a role in the clause.
-
-    "Madrid airport" and "Baghdad's neighborhood" climb through the modifier (and say so:
-    the modified noun is more precise than its modifier); "the town of Glamoc" climbs
-    through "of" to "town".
-    """
-    modifier = False
-    for _ in range(4):
-        if token.dep_ in MODIFIER_DEPS and token.head.pos_ == "NOUN":
-            token, modifier = token.head, True
-        elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in (
-                "NOUN", "PROPN"):
-            token = token.head.head
-        else:
-            break
-    return token, modifier
-
-
-def _is_demonym_text(text: str) -> bool:
-    return country_by_name(text) is None and demonym_country(text) is not None

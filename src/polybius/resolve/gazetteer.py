@@ -228,7 +228,11 @@ class Gazetteer:
             found.append(continent)
         if variant is not None:
             found.append(variant)
-        return found + [e for e in self._lookup_key(key) if e != variant]
+        indexed = [e for e in self._lookup_key(key) if e != variant]
+        official = {e.country for e in indexed if e.feature == "admin1" and e.exact}
+        # a curated region that GeoNames has as a subdivision ("England", "Wales") takes its id
+        found = [e for e in found if e.geonameid is not None or e.country not in official]
+        return found + indexed
 
     @lru_cache(maxsize=65536)  # noqa: B019 - one gazetteer per process
     def _lookup_key(self, key: str) -> tuple[Entry, ...]:
