@@ -92,3 +92,18 @@ def test_same_trigger_word_on_overlapping_dates_is_evidence() -> None:
 def test_type_and_dates_alone_do_not_link() -> None:
     bare = {"participants": frozenset(), "lat": None, "lon": None}
     assert sizes([record("a", **bare), record("b", **bare)]) == [1, 1]
+
+
+def test_a_shared_country_alone_is_no_evidence() -> None:
+    undated = {"start": None, "end": None, "lat": None, "lon": None, "place_name": None}
+    assert sizes([record("a", **undated), record("b", **undated)]) == [1, 1]
+    named = frozenset({"country:USA", "name:pentagon"})
+    assert sizes([record("a", participants=named, **undated), record("b", participants=named, **undated)]) == [2]
+
+
+def test_nearby_places_link_only_the_same_place_or_the_same_trigger_word() -> None:
+    other = {"place_name": "Zawiya", "lat": 32.76, "lon": 12.73, "start": None, "end": None}
+    apart = [record("a", trigger="airstrike", **other), record("b", trigger="raid", start=None, end=None)]
+    assert sizes(apart) == [1, 1]
+    same_word = [record("a", trigger="airstrike", **other), record("b", trigger="airstrike", start=None, end=None)]
+    assert sizes(same_word) == [2]

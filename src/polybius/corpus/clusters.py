@@ -6,10 +6,10 @@ its article's publication; with no publication date either, its date is unknown 
 not block a link); a shared participant (canonical name or country) when both name
 participants; places within ``max_km`` when both have coordinates, and the same country when
 both have one. Type and dates alone are not enough: a link also needs positive evidence, a
-shared participant, places within ``max_km``, or the same trigger word on overlapping known
-dates. Clusters are the connected components of these links (single link). Each cluster
-keeps its members and their disagreements: fatality figures by source, who claimed and who
-denied.
+shared named participant, the same place or the same trigger word within ``max_km``, or the
+same trigger word on overlapping known dates. Clusters are the connected components of these
+links (single link). Each cluster keeps its members and their disagreements: fatality figures
+by source, who claimed and who denied.
 """
 
 from __future__ import annotations
@@ -125,12 +125,21 @@ def _located(record: EventRecord) -> bool:
 
 
 def _evidence(a: EventRecord, b: EventRecord) -> bool:
-    """Positive evidence of one event: a shared participant, nearby places (already checked
-    for distance), or the same trigger word on overlapping known dates."""
-    if a.participants & b.participants or (_located(a) and _located(b)):
+    """Positive evidence of one event: a shared named participant; nearby places (distance
+    already checked) that are the same place or carry the same trigger word; or the same
+    trigger word on overlapping known dates. A shared country alone is no evidence: most
+    events in a country's news share it."""
+    if _names(a) & _names(b):
         return True
     same_word = a.trigger is not None and a.trigger == b.trigger
+    same_place = a.place_name is not None and a.place_name == b.place_name
+    if _located(a) and _located(b) and (same_word or same_place):
+        return True
     return same_word and _dated(a) and _dated(b)
+
+
+def _names(record: EventRecord) -> set[str]:
+    return {p for p in record.participants if p.startswith("name:")}
 
 
 def compatible(a: EventRecord, b: EventRecord, max_km: float = MAX_KM) -> bool:
