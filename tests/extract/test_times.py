@@ -173,3 +173,37 @@ def test_hour_and_day_across_a_comma_are_one_time(pipeline: Pipeline) -> None:
     found = time_named(analyse(pipeline, text, anchor=date(1989, 10, 30)), "p.m.")
     assert found is not None and found.text == "5 p.m. EST, Nov. 6"
     assert found.value == "1989-11-06T17:00"
+
+
+def test_capitalised_time_words_inside_a_sentence_name_a_programme(pipeline: Pipeline) -> None:
+    text = 'Baker said on ABC News\' "This Week" that the offer stands. He spoke on CBS\'s "60 Minutes."'
+    analysis = analyse(pipeline, text)
+    assert time_named(analysis, "Week") is None and time_named(analysis, "Minutes") is None
+
+
+def test_a_decade_of_someone_s_life_is_no_time(pipeline: Pipeline) -> None:
+    analysis = analyse(pipeline, "His stepmother married his father when he was in his 30s.")
+    assert time_named(analysis, "30s") is None
+
+
+def test_today_s_world_is_no_date(pipeline: Pipeline) -> None:
+    analysis = analyse(pipeline, "Paternity can readily be proved in today's world.")
+    assert time_named(analysis, "today") is None
+
+
+def test_a_greeting_and_a_fraction_are_no_times(pipeline: Pipeline) -> None:
+    text = "Good evening from Havana. Funds hold more than a quarter of the junk market."
+    analysis = analyse(pipeline, text)
+    assert time_named(analysis, "evening") is None and time_named(analysis, "quarter") is None
+
+
+def test_simple_past_keeps_a_month_name_behind_the_anchor(pipeline: Pipeline) -> None:
+    text = "The operator changed from a fiscal year to a calendar year in December."
+    found = time_named(analyse(pipeline, text, date(1989, 10, 27)), "December")
+    assert found is not None and found.value == "1988-12"
+
+
+def test_counted_length_with_more_is_found(pipeline: Pipeline) -> None:
+    text = "The navy may use the base for at least 20 more years."
+    found = time_named(analyse(pipeline, text), "years")
+    assert found is not None and found.text == "at least 20 more years" and found.value == "P20Y"

@@ -215,3 +215,40 @@ def test_half_is_written_in_the_next_unit(text: str, value: str) -> None:
 def test_plural_weekday_is_a_set() -> None:
     result = normalise("Tuesday nights", ANCHOR)
     assert result is not None and (result.type, result.value) == ("SET", "XXXX-WXX-2TNI")
+
+
+def test_weekday_evening_keeps_its_part_of_day() -> None:
+    result = normalise("Thursday evening", ANCHOR)
+    assert result is not None and (result.type, result.value) == ("TIME", "2016-03-03TEV")
+
+
+def test_short_decade_of_the_current_decade_is_not_in_the_next_century() -> None:
+    result = normalise("the '80s", date(1989, 10, 26))
+    assert result is not None and result.value == "198"
+    later = normalise("the '90s", date(2005, 1, 1))
+    assert later is not None and later.value == "199"
+
+
+def test_month_name_in_a_simple_past_does_not_point_ahead() -> None:
+    assert normalise("February", date(1989, 10, 30), direction=-1).value == "1990-02"
+    assert normalise("February", date(1989, 10, 30), direction=-2).value == "1989-02"
+
+
+def test_month_day_ignores_a_simple_past() -> None:
+    result = normalise("Dec. 15", date(1989, 10, 26), direction=-2)
+    assert result is not None and result.value == "1989-12-15"
+
+
+def test_the_past_year_is_the_previous_calendar_year() -> None:
+    result = normalise("over the past year", date(1998, 3, 3))
+    assert result is not None and (result.type, result.value) == ("DATE", "1997")
+
+
+def test_recent_years_is_a_past_reference() -> None:
+    result = normalise("in recent years", ANCHOR)
+    assert result is not None and result.value == "PAST_REF"
+
+
+def test_more_in_a_counted_length_keeps_the_count() -> None:
+    result = normalise("at least two more weeks", ANCHOR)
+    assert result is not None and result.value == "P2W"

@@ -47,6 +47,17 @@ ARTICLES = frozenset({"a", "an", "the"})
 APPROXIMATORS = ("about", "nearly", "almost", "around", "approximately", "roughly", "some",
                  "more than", "less than", "at least", "up to", "no more than", "fewer than")
 AGE = re.compile(r"\d+[- ]years?[- ]old|\w+[- ]years?[- ]olds?$", re.IGNORECASE)
+# "in his 30s": a decade of someone's life is an age, not a time.
+AGE_DECADE = re.compile(r"(?:(?:early|mid|late)[- ])?(?:\d0|twenties|thirties|forties|fifties|sixties|"
+                        r"seventies|eighties|nineties)'?s?", re.IGNORECASE)
+FRACTION = re.compile(r"(?:(?:more|less) than |about |nearly |almost |roughly )?(?:a|one|three) quarters?")
+# "today's world": nouns that make "today's" mean "of our times", no particular day.
+TIMES_NOUNS = frozenset({"world", "society", "youth", "generation", "children", "kids", "young",
+                         "computers", "technology", "culture", "standards"})
+# Common time words capitalised inside a sentence name a programme ("This Week", "60 Minutes",
+# "VOA Today"), not a time.
+TITLE_WORDS = frozenset({"today", "tonight", "now", "week", "weeks", "day", "days", "minutes", "hours",
+                         "month", "year", "morning", "night", "evening", "weekend"})
 # Values that do not place an event on the calendar.
 UNDATED = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 MODIFIERS = frozenset({"early", "late", "mid", "mid-", "each", "every"})
@@ -119,7 +130,47 @@ def _expressions(doc: Doc) -> Iterator[Span]:
             taken.update(range(span.start, span.end))
     ordered = sorted((s for s in spans if s is not None), key=lambda s: s.start)
     for span in _merge(doc, [_widen(s) for s in ordered]):
-        yield from _split(span)
+        if not (_is_title(span) or _is_age_decade(span) or _is_of_our_times(span)
+                or _is_greeting(span) or _is_fraction(span)):
+            yield from _split(span)
+
+
+def _is_title(span: Span) -> bool:
+    """A capitalised common time word inside a sentence: a programme's name ("ABC's This Week")."""
+    if span.text.lower() in HOLIDAYS:
+        return False
+    for i, token in enumerate(span):
+        if token.is_title and token.lower_ in TITLE_WORDS and not token.is_sent_start and (
+                i > 0 or (span.start > 0 and span.doc[span.start - 1].is_alpha)):
+            return True
+    return False
+
+
+def _is_greeting(span: Span) -> bool:
+    """"Good evening from Havana": a greeting."""
+    return (len(span) == 1 and span[0].lower_ in ("morning", "afternoon", "evening", "night")
+            and span.start > 0 and span.doc[span.start - 1].lower_ == "good")
+
+
+def _is_fraction(span: Span) -> bool:
+    """"more than a quarter of the market": a share, not three months."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return (after is not None and after.lower_ == "of"
+            and FRACTION.fullmatch(span.text.lower()) is not None)
+
+
+def _is_of_our_times(span: Span) -> bool:
+    """"in today's world", "today's personal computers": the present age, not a date."""
+    doc = span.doc
+    if span.text.lower() != "today" or span.end >= len(doc) or doc[span.end].lower_ not in ("'s", "\u2019s"):
+        return False
+    return any(t.lower_ in TIMES_NOUNS for t in doc[span.end + 1: span.end + 4])
+
+
+def _is_age_decade(span: Span) -> bool:
+    """"in his 30s", "their early twenties": an age."""
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return before in POSSESSIVES and AGE_DECADE.fullmatch(span.text) is not None
 
 
 def _split(span: Span) -> Iterator[Span]:
@@ -280,7 +331,8 @@ _CALENDAR_WORDS = frozenset({
 
 
 def _direction(span: Span) -> int:
-    """+1 when the governing verb speaks of the future ("will meet", "meets"), else -1.
+    """+1 when the governing verb speaks of the future ("will meet", "meets"), -2 when it is a
+    simple past ("met"), else -1.
 
     A time of an event noun that a verb calls for lies ahead ("called for a strike on
     Thursday", "threatened a walkout Monday") whatever that verb's tense, as does "as early
@@ -327,6 +379,8 @@ def _verb_direction(head: Token, depth: int) -> int:
                                                       and governor.lemma_ == "be"):
             return 1
         return _verb_direction(governor, depth - 1)
+    if head.tag_ == "VBD" and not aux and depth == 2:
+        return -2  # a simple past of its own ("bought it in February"): that month has passed
     if aux & PAST_AUX or head.tag_ in ("VBD", "VBN"):
         return -1
     present = head.tag_ in ("VBZ", "VBP")

@@ -4,8 +4,9 @@
 month" gives ``2016-02``, "this week" ``2016-W10``, "over the weekend" ``2016-W09-WE``,
 "Monday night" the day ``2016-03-07``, "for the last several weeks" a DURATION ``PXW``,
 "every week" a SET ``P1W``, "in recent days" ``PXD``, "recently" ``PAST_REF``. Relative
-expressions look back from the anchor unless ``direction`` is +1 (future tense). Without an
-anchor, only absolute expressions get a value. Spelled-out years ("nineteen ninety-six")
+expressions look back from the anchor unless ``direction`` is +1 (future tense); -2 (a
+simple past) keeps a month name from pointing ahead. Without an anchor, only absolute
+expressions get a value. Spelled-out years ("nineteen ninety-six")
 are read as digits (``calendar_numbers``), holidays by ``calendar_holidays``. Comparisons
 with the document's reporting period ("a year ago" in a quarterly report) are resolved in
 ``calendar_context``, references back to a named date ("the next day") in
@@ -27,6 +28,8 @@ NUMBERS_FILE = "time_words.tsv"
 # Calendar expressions ("April", "Dec. 10") may point forward or back; going against the
 # tense's direction costs a year once the distance exceeds this many days.
 WRONG_WAY_DAYS = 120
+# For a month name, a simple past (direction -2: "bought it in February") allows only this many.
+DEFINITE_WRONG_WAY_DAYS = 31
 
 
 @dataclass(frozen=True)
@@ -164,13 +167,16 @@ def month_day_near(anchor: date, month: int, day: int, direction: int) -> date |
     if not options:
         return None
 
-    return min(options, key=lambda candidate: _cost(candidate, anchor, direction))
+    # A simple past does not pin a day ("declared a dividend payable Dec. 15"): the sign only.
+    way = max(-1, min(1, direction))
+    return min(options, key=lambda candidate: _cost(candidate, anchor, way))
 
 
 def _cost(candidate: date, anchor: date, direction: int) -> float:
     """Distance in days, with a year's penalty for going the wrong way by over 4 months."""
     days = (candidate - anchor).days
-    wrong_way = days * direction < 0 and abs(days) > WRONG_WAY_DAYS
+    limit = DEFINITE_WRONG_WAY_DAYS if abs(direction) > 1 else WRONG_WAY_DAYS
+    wrong_way = days * direction < 0 and abs(days) > limit
     return abs(days) + (365 if wrong_way else 0)
 
 

@@ -153,8 +153,11 @@ def decade_word(m: Match, anchor: date | None, direction: int) -> TimeValue | No
 
 @rule(r"(?:the )?'?([0-9])0'?s")
 def short_decade(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
-    century = 19 if anchor is None or int(m[1]) > anchor.year % 100 // 10 else 20
+    """"the '80s": the latest such decade that has begun by the anchor (19xx without one)."""
+    century = 19 if anchor is None else anchor.year // 100
     start = century * 100 + int(m[1]) * 10
+    if anchor is not None and start > anchor.year:
+        start -= 100
     return TimeValue("DATE", str(start // 10), date(start, 1, 1), date(start + 9, 12, 31),
                      "decade")
 
@@ -174,9 +177,14 @@ def weekday(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
     return day_value(day)
 
 
+# Parts of a named day that TBAQ marks on the value ("Thursday evening" -> ``TEV``); for a
+# morning or night it mostly annotates the day alone ("Friday night" -> the date).
+MARKED_PARTS = frozenset({"afternoon", "evening"})
+
+
 def _part_of_day(day: date, part: str) -> TimeValue:
-    """A named day's morning or night: TBAQ mostly annotates the day ("Friday night" -> DATE)."""
-    return day_value(day)
+    """A named day's evening or afternoon carries the part (``TEV``), its morning or night not."""
+    return _time_of_day(day, part) if part in MARKED_PARTS else day_value(day)
 
 
 def _time_of_day(day: date, part: str) -> TimeValue:
@@ -205,7 +213,7 @@ def present(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
 
 
 @rule(r"(recently|the past|lately|earlier|previously|once|formerly|the recent past|former|"
-      r"past years)")
+      r"past years|recent years)")
 def past(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
     return TimeValue("DATE", "PAST_REF", None, anchor, "ref")
 
@@ -224,6 +232,12 @@ def relative_unit(m: Match, anchor: date | None, direction: int) -> TimeValue | 
     step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(m[2], 0)
     value = _unit_at(anchor, m[3], step)
     return with_mod(value, _mod(m[1])) if value else None
+
+
+@rule(r"the past year")
+def the_past_year(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    """"over the past year": TBAQ gives the previous calendar year (``1997``), not ``P1Y``."""
+    return year_value(anchor.year - 1) if anchor else None
 
 
 def _unit_at(anchor: date, unit: str, step: int) -> TimeValue | None:
@@ -363,7 +377,7 @@ def year_end(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
 
 
 @rule(rf"{MOD_RE}(?:the |a |an )?(?:(last|past|next|coming|first|previous|recent|final) )?"
-      rf"(?:{NUM_RE}[ -])?{UNIT_RE}(?:-long| long| old)?")
+      rf"(?:{NUM_RE}(?: more)?[ -])?{UNIT_RE}(?:-long| long| old)?")
 def duration(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
     amount = number(m[3]) if m[3] else ("X" if m[4].endswith("s") else "1")
     unit = UNITS[m[4]]
