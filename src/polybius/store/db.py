@@ -24,7 +24,7 @@ from polybius.store.schema import SCHEMA_VERSION, create_statements
 
 # DuckDB caches up to 80 % of the machine's memory by default; a corpus store needs far less,
 # and a bounded cache keeps an ingest run's memory flat however large the store grows.
-MEMORY_LIMIT = "1GB"
+MEMORY_LIMIT = "512MB"
 
 
 class StoreError(PolybiusError):
