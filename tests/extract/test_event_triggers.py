@@ -129,3 +129,10 @@ def test_hacking_is_coercion(nlp: Language) -> None:
 
 def test_closing_a_border_is_a_sanction(nlp: Language) -> None:
     assert _kinds(nlp, "Russia closed its border with Georgia.") == ["SANCTION"]
+
+
+def test_a_strike_on_a_weekday_is_a_labour_strike_not_an_attack(nlp: Language) -> None:
+    found = _triggers(nlp, "The union called for a nationwide strike on Thursday over pay.")
+    assert ("strike", "PROTEST", "boycott") in found
+    assert not any(kind == "ASSAULT" for _, kind, _ in found)
+    assert ("strike", "ASSAULT", None) in _triggers(nlp, "Israeli jets carried out a strike on Gaza on Thursday.")

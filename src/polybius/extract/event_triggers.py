@@ -125,11 +125,17 @@ def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
+def _temporal(preposition: Token) -> bool:
+    """A prepositional phrase that only says when ("on Thursday", "at dawn"): no target."""
+    objects = [g for g in preposition.children if g.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
+
+
 def _linked_lemmas(verb: Token) -> set[str]:
-    """Lemmas of a verb's particles, prepositions, objects and their objects."""
+    """Lemmas of a verb's particles, prepositions (not temporal ones), objects and their objects."""
     found: set[str] = set()
     for child in verb.children:
-        if child.dep_ in LINK_DEPS:
+        if child.dep_ in LINK_DEPS and not (child.dep_ == "prep" and _temporal(child)):
             found.add(_lemma(child))
             found.update(_lemma(g) for g in child.children if g.dep_ in ("pobj", "dobj"))
     return found
@@ -183,7 +189,7 @@ def _noun_links(noun: Token) -> set[str]:
     is ("gave a warm welcome on Thursday to de Klerk")."""
     links = _linked_lemmas(noun)
     if noun.dep_ == "dobj":
-        links |= {c.lower_ for c in noun.head.children if c.dep_ == "prep"}
+        links |= {c.lower_ for c in noun.head.children if c.dep_ == "prep" and not _temporal(c)}
     return links
 
 
