@@ -9,10 +9,10 @@ import pytest
 from polybius.eval.plover import OLD_CATEGORIES, evaluate, plover_category, read_gold
 from polybius.model import Event, Span
 
-# Measured 2026-11-25 on the first 100 records: type 0.850 (85/100), source country
+# Measured 2026-11-25 on the first 100 records: type 0.870 (87/100), source country
 # 0.882 (75/85), target country 0.750 (57/76). Lower a floor only on purpose, in the commit
 # that explains why.
-TYPE_FLOOR = 0.83
+TYPE_FLOOR = 0.85
 SOURCE_FLOOR = 0.85
 TARGET_FLOOR = 0.72
 

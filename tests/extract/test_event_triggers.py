@@ -136,3 +136,22 @@ def test_a_strike_on_a_weekday_is_a_labour_strike_not_an_attack(nlp: Language) -
     assert ("strike", "PROTEST", "boycott") in found
     assert not any(kind == "ASSAULT" for _, kind, _ in found)
     assert ("strike", "ASSAULT", None) in _triggers(nlp, "Israeli jets carried out a strike on Gaza on Thursday.")
+
+
+def test_resignation_is_a_retreat(nlp: Language) -> None:
+    assert _triggers(nlp, "The prime minister resigned on Sunday.") == [("resigned", "RETREAT", None)]
+
+
+def test_blowing_up_a_structure_destroys_property(nlp: Language) -> None:
+    assert _triggers(nlp, "Rebels blew up a bridge near the town.") == [("blew", "ASSAULT", "destroy")]
+    assert _triggers(nlp, "Militants blew up a police car.") == [("blew", "ASSAULT", "explosives")]
+
+
+def test_shutting_down_a_newspaper_is_censorship(nlp: Language) -> None:
+    assert _triggers(nlp, "The authorities shut down two opposition newspapers.") == [("shut", "COERCE", "censor")]
+    assert _triggers(nlp, "The company suspended production at the plant.") == []
+
+
+def test_attack_noun_aimed_at_a_figurative_target_is_no_assault(nlp: Language) -> None:
+    assert _triggers(nlp, "The attack on the proposal was fierce.") == []
+    assert _triggers(nlp, "The attack on the village was fierce.") == [("attack", "ASSAULT", None)]

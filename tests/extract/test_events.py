@@ -242,3 +242,10 @@ def test_event_noun_on_a_carrier_takes_the_carrier_roles(pipeline: Pipeline) -> 
     text = "The envoy undertook a mediation mission between Syria and Jordan."
     event = _only(_events(pipeline, text), "CONSULT")
     assert _names(pipeline, text, event.recipients) == ["Syria", "Jordan"]
+
+
+def test_recipients_coordinated_with_the_nearest_are_all_kept(pipeline: Pipeline) -> None:
+    text = "Pakistan today threatened to break off diplomatic relations with Congo and Costa Rica."
+    event = _events(pipeline, text)[0]
+    assert "Costa Rica" in _names(pipeline, text, event.recipients)
+    assert len(event.recipients) == 2

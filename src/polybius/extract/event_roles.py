@@ -184,15 +184,22 @@ def _predicate_recipients(
 ) -> list[str]:
     """The entity nearest the verb (or event noun) inside its predicate ("threatened to break
     relations with Russia", "denounced Serbia's suppression"): the last resort for a recipient.
-    Tokens in ``skip`` (the trigger's own words) and modifiers of a noun (its actors) are passed."""
+    Entities coordinated with it are kept too ("relations with Congo and Costa Rica"). Tokens in
+    ``skip`` (the trigger's own words) and modifiers of a noun (its actors) are passed."""
     skip = skip or set()
     frontier = [c for c in _branches(verb) if c.i not in skip and not (verb.pos_ != "VERB" and c.dep_ in MODIFIER_DEPS)]
     while frontier:
-        found = [i for t in frontier for i in _entity_ids(index, t) if i not in actors]
-        if found:
-            return found[:1]
+        nearest = next((t for t in frontier if any(i not in actors for i in _entity_ids(index, t))), None)
+        if nearest is not None:
+            return _coordinated_entities(index, nearest, actors)
         frontier = [c for t in frontier for c in _branches(t)]
     return []
+
+
+def _coordinated_entities(index: EntityIndex, token: Token, actors: set[str]) -> list[str]:
+    """The entity at ``token`` and those of the tokens coordinated with it, actors left out."""
+    found = [i for t in [token, *token.conjuncts] for i in _entity_ids(index, t) if i not in actors]
+    return _unique(found)
 
 
 def _branches(token: Token) -> list[Token]:

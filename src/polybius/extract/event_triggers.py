@@ -211,8 +211,24 @@ def _match_noun(token: Token) -> tuple[TriggerEntry, int] | None:
             continue
         if entry.objects and not entry.objects & _noun_links(token):
             continue
+        if entry.type == "ASSAULT" and not entry.objects and _noun_aimed_at(token) & _figurative_targets():
+            return None  # "his battle with cancer", "a disease to battle"
         return entry, first
     return None
+
+
+def _noun_aimed_at(noun: Token) -> set[str]:
+    """Lemmas of what an event noun is aimed at: the objects of its prepositions ("battle with
+    cancer", "war on poverty"), or the noun whose infinitive it is, parsed as "to" + noun ("a
+    disease to battle")."""
+    lemmas = {_lemma(o) for c in noun.children if c.dep_ == "prep" for o in _pobj_tokens(c)}
+    if noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.pos_ == "NOUN":
+        lemmas.add(_lemma(noun.head.head))
+    return lemmas
+
+
+def _pobj_tokens(preposition: Token) -> list[Token]:
+    return [o for o in preposition.children if o.dep_ == "pobj"]
 
 
 def _opens_line(token: Token) -> bool:
