@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from polybius.analysis import Analysis
 from polybius.extract.scope import clause_head, clause_tokens, scopes, token_at
@@ -36,6 +36,10 @@ ACTOR_FEATURES = frozenset({"country", "continent"})
 CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
 # Bare arguments that can be the place of the event ("captured Jerusalem").
 ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass"})
+# Entity labels of names that are not places, though a place may be part of them.
+NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "EVENT"})
+# Clauses that share the place of the verb they hang on ("attacked Damboa town, killing 60").
+DEPENDENT_CLAUSE_DEPS = frozenset({"advcl", "conj"})
 
 
 def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, str]:
@@ -51,10 +55,11 @@ def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, 
     dateline = dateline_end(analysis.text)
     mentions = [(place, m) for place in analysis.places for m in place.mentions if m.start >= dateline]
     own = _own_clause(analysis.doc, start)
+    governor = _governing_verb(analysis.doc, start)
     for scope, (lo, hi) in scopes(analysis.doc, analysis.text, start, end):
         inside = [(p, m) for p, m in mentions if lo <= m.start and m.end <= hi
                   and (scope != "clause" or _in_clause(analysis.doc, m, own))]
-        ranked = [r for r in (_rank(analysis.doc, p, m, start, scope) for p, m in inside) if r]
+        ranked = [r for r in (_rank(analysis.doc, p, m, start, scope, governor) for p, m in inside) if r]
         if ranked:
             return min(ranked)[-1], scope
     return None, "none"
@@ -87,21 +92,62 @@ def _in_clause(doc: Doc, mention: TextSpan, own: set[int]) -> bool:
     return span is not None and span.root.i in own
 
 
-def _rank(doc: Doc, place: Place, mention: TextSpan, anchor: int, scope: str) -> tuple | None:
+def _governing_verb(doc: Doc, start: int) -> int | None:
+    """The verb a participle or coordinated clause hangs on ("stormed the village, killing 39").
+
+    That verb's object is where the dependent event happened too.
+    """
+    token = token_at(doc, start)
+    if token is None:
+        return None
+    head = clause_head(token)
+    if head.dep_ in DEPENDENT_CLAUSE_DEPS and head.head is not head and head.head.pos_ in ("VERB", "AUX"):
+        return head.head.i
+    return None
+
+
+def _rank(doc: Doc, place: Place, mention: TextSpan, anchor: int, scope: str,
+          governor: int | None = None) -> tuple | None:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or _is_demonym_text(mention.text.split()[-1]):  # "a western Sudanese town"
+        return None
+    if _inside_name(span):
         return None
     token, modifier, names_place = _governing_nominal(span.root)
     if token.dep_ == "pobj":
         tier = PREP_TIER.get(token.head.lower_)
     else:
-        tier = 0 if scope == "clause" and token.dep_ in ARGUMENT_DEPS else None
+        argument = token.dep_ in ARGUMENT_DEPS and (scope == "clause" or token.head.i == governor)
+        tier = 0 if argument else None
     if tier is None or tier > 1 or (modifier and not names_place and place.feature in ACTOR_FEATURES):
         return None
     if tier and scope != "clause":  # another clause's destination is not the event's place
         return None
     return (tier, modifier, SPECIFICITY.get(place.feature, 5), abs(mention.start - anchor),
             place.id)
+
+
+def _inside_name(span: Span) -> bool:
+    """Whether the place is only part of a longer name that is not a place.
+
+    "the Islamic State of Iraq", "the Kurdistan Workers' Party", "The Young Girls of Rochefort":
+    an organisation, work or event named after a place does not say where things
+    happen; "Minya University" and "the Baghdad Hotel" (a facility word ends the name) do.
+    """
+    for ent in span.doc.ents:
+        if ent.label_ in NAME_LABELS and ent.start <= span.start and span.end <= ent.end:
+            rest = [t for t in ent if t.i < span.start or t.i >= span.end]
+            if any(t.text == "," for t in rest):  # a list the recogniser ran together
+                return False
+            words = [t for t in rest if t.is_alpha and len(t) > 2 and t.text not in CALENDAR]
+            return bool(words) and ent[-1].lower_ not in _place_nouns() | _facility_words()
+    return False
+
+
+@lru_cache(maxsize=1)
+def _facility_words() -> frozenset[str]:
+    roles = ("blocker", "suffix", "facility")
+    return frozenset(word.lower() for word, role in read_table("place_cues.tsv") if role in roles)
 
 
 @lru_cache(maxsize=1)
@@ -133,6 +179,11 @@ def _governing_nominal(token: Token) -> tuple[Token, bool, bool]:
             token, modifier = token.head, modifier or not own_name
         elif token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head.lower_ in CALENDAR:
             token = token.head  # "in Tbilisi Thursday": the parser takes the day for the head
+        elif token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head.i > token.i:
+            # "in the Deir Ezzor Governorate", "the Baghdad Hotel": the name continues into its head
+            typed = token.head.lower_ in _place_nouns()
+            names_place = names_place or typed
+            token, modifier = token.head, modifier or not typed
         elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in (
                 "NOUN", "PROPN"):
             token = token.head.head
