@@ -31,13 +31,12 @@ import threading
 import time
 from pathlib import Path
 
-import numpy as np
 import spacy
 from spacy.language import Language
 
 from polybius.analysis import Analysis
 from polybius.corpus.ingest import ingest
-from polybius.corpus.syndication import Candidate, OriginMeta, Syndication
+from polybius.corpus.syndication import Syndication, store_lookup
 from polybius.eval import shared_data_dir
 from polybius.model import Document, Report
 from polybius.options import Options
@@ -185,12 +184,7 @@ def bench_dedup(size: int) -> None:
     texts, planted = generated(size)
     found = 0
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "dedup.duckdb") as store:
-        def lookup(keys):  # what ingest's _Run does
-            for key, doc_id, blob, root, publisher, original, published in store.band_candidates(keys):
-                yield key, Candidate(doc_id, np.frombuffer(blob, dtype=np.uint32), root,
-                                     OriginMeta(publisher, original, published))
-
-        index = Syndication(lookup=lookup)
+        index = Syndication(lookup=store_lookup(store))
         rss_before = rss_mb()
         start = time.perf_counter()
         for first in range(0, size, 32):

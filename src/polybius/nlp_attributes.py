@@ -46,7 +46,7 @@ class _Rule:
 
     patterns: tuple[tuple[Mask, ...], ...]
     index: int
-    attrs: dict[str, Any]
+    attrs: dict[str, Any]  # attribute -> its encoded value (DEP keeps its label)
 
 
 def _token_mask(spec: dict[str, Any], strings: Any) -> Mask:
@@ -117,7 +117,8 @@ class AttributeTable:
             for pattern in entry["patterns"]:
                 for spec in pattern:
                     self.read |= {str(k).upper() for k in spec}
-            rules.append(_Rule(compiled, int(entry.get("index", 0)), attrs))
+            encoded = {a: v if a == "DEP" else _encode(a, v, self.vocab) for a, v in attrs.items()}
+            rules.append(_Rule(compiled, int(entry.get("index", 0)), encoded))
         self.rules = rules
 
     def _arrays(self, doc: Doc) -> dict[str, np.ndarray]:
@@ -157,7 +158,7 @@ class AttributeTable:
                 if attr == "DEP":
                     deps.update(dict.fromkeys(targets.tolist(), value))
                 else:
-                    out[targets, columns[attr]] = _encode(attr, value, doc.vocab)
+                    out[targets, columns[attr]] = value
         doc.from_array([POS, MORPH, LEMMA, TAG], out)
         for i, dep in deps.items():
             doc[i].dep_ = dep

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import random
 
-import numpy as np
-
-from polybius.corpus.syndication import Candidate, OriginMeta, Syndication, shingles
+from polybius.corpus.syndication import Syndication, shingles, store_lookup
 from polybius.model import Document, Report
 from polybius.store import Store, StoredDocument
 
@@ -99,17 +97,9 @@ def _stored(store: Store, index: Syndication, documents: list[Document]) -> list
     return verdicts
 
 
-def _lookup(store: Store):
-    def lookup(keys: np.ndarray):
-        for key, doc_id, blob, root, publisher, original, published in store.band_candidates(keys):
-            yield key, Candidate(doc_id, np.frombuffer(blob, dtype=np.uint32), root,
-                                 OriginMeta(publisher, original, published))
-    return lookup
-
-
 def test_store_backed_index_finds_copies_across_batches_and_keeps_no_memory(tmp_path) -> None:
     with Store(tmp_path / "c.duckdb") as store:
-        index = Syndication(lookup=_lookup(store))
+        index = Syndication(lookup=store_lookup(store))
         original = Document(text=story(7), publisher="Wire")
         _stored(store, index, [original, Document(text=story(8))])
         copy, copy_in_batch = Document(text=edited(story(7))), Document(text=edited(story(8)) + " x")
@@ -123,7 +113,7 @@ def test_store_backed_index_finds_copies_across_batches_and_keeps_no_memory(tmp_
 
 def test_store_backed_relink_to_an_earlier_original(tmp_path) -> None:
     with Store(tmp_path / "c.duckdb") as store:
-        index = Syndication(lookup=_lookup(store))
+        index = Syndication(lookup=store_lookup(store))
         later = Document(text=edited(story(9)), published="2016-03-10")
         _stored(store, index, [later])
         earlier = Document(text=story(9), published="2016-03-08")

@@ -17,7 +17,7 @@ from tqdm import tqdm
 
 from polybius.corpus.clusters import cluster_events
 from polybius.corpus.parallel import WorkerPool, chunks
-from polybius.corpus.syndication import Candidate, OriginMeta, Syndication
+from polybius.corpus.syndication import Syndication, store_lookup
 from polybius.errors import InputError
 from polybius.ingest import ReadItem
 from polybius.ingest.archives import estimate_count, iter_inputs
@@ -66,15 +66,10 @@ class _Run:
 
     def __init__(self, store: Store, summary: IngestSummary, bar: tqdm | None) -> None:
         self.store, self.summary, self.bar = store, summary, bar
-        self.syndication = Syndication(lookup=self._stored_candidates)
+        self.syndication = Syndication(lookup=store_lookup(store))
         self._band_missing()
         self.seen: set[str] = set()
         self.pending_errors: list[InputError] = []
-
-    def _stored_candidates(self, keys: np.ndarray) -> Iterator[tuple[int, Candidate]]:
-        for key, doc_id, blob, root, publisher, original, published in self.store.band_candidates(keys):
-            meta = OriginMeta(publisher, original, published)
-            yield key, Candidate(doc_id, np.frombuffer(blob, dtype=np.uint32), root, meta)
 
     def _band_missing(self) -> None:
         """Index documents stored without band keys (a store written by schema 1)."""

@@ -90,8 +90,7 @@ class WorkerPool:
         global _worker_pipeline
         if self.executor is not None:
             self.executor.shutdown(cancel_futures=True)
-        if self.pipeline is None:
-            _worker_pipeline = None
+        _worker_pipeline = None
 
     def analyze(self, documents: Iterable[Document]) -> Iterator[Report]:
         """Reports for ``documents`` in input order."""

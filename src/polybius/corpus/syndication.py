@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,7 +23,7 @@ from datasketch import MinHash
 
 from polybius.corpus.bands import band_keys, band_parameters
 from polybius.model import Document
-from polybius.store import Relink
+from polybius.store import Relink, Store
 
 # 5-word shingles: long enough that two different stories on the same topic share few of
 # them, short enough that a handful of edits leaves most of a copy's shingles intact.
@@ -101,6 +101,17 @@ class Candidate:
 
 # Stored candidates for a batch of band keys, as (band key, candidate) pairs.
 Lookup = Callable[[np.ndarray], Iterable[tuple[int, Candidate]]]
+
+
+def store_lookup(store: Store) -> Lookup:
+    """The candidates a corpus store holds (``Store.band_candidates``), as ``Syndication`` wants them."""
+
+    def lookup(keys: np.ndarray) -> Iterator[tuple[int, Candidate]]:
+        for key, doc_id, blob, root, publisher, original, published in store.band_candidates(keys):
+            meta = OriginMeta(publisher, original, published)
+            yield key, Candidate(doc_id, np.frombuffer(blob, dtype=np.uint32), root, meta)
+
+    return lookup
 
 
 def _norm(name: str | None) -> str:
