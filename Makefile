@@ -21,8 +21,7 @@ $(STAMP): pyproject.toml requirements.lock requirements-model.txt requirements-d
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/polybius extract --format summary $(EXAMPLES)
-	$(BIN)/polybius extract -o examples-report.jsonl $(EXAMPLES)
+	$(BIN)/polybius extract --format summary --save-jsonl examples-report.jsonl $(EXAMPLES)
 	@echo "JSON reports written to examples-report.jsonl"
 
 test: $(STAMP)

@@ -71,6 +71,14 @@ def test_output_file_receives_the_report(article, tmp_path):
     assert json.loads(target.read_text(encoding="utf-8"))["document"]["text"] == ARTICLE
 
 
+def test_summary_on_screen_and_json_lines_saved_in_one_run(article, tmp_path, capsys):
+    saved = tmp_path / "reports.jsonl"
+    assert main(["extract", "--format", "summary", "--save-jsonl", str(saved), str(article)]) == 0
+    assert capsys.readouterr().out.startswith("== ")
+    lines = saved.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 1 and json.loads(lines[0])["document"]["text"] == ARTICLE
+
+
 def test_verbatim_keeps_offsets_on_the_input(tmp_path, capsys):
     path = tmp_path / "v.txt"
     text = "Short headline\n\nBy Someone\n\n" + ARTICLE

@@ -33,6 +33,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "jsonl: one report per line; summary: readable text. Default: json "
                              "for one document, jsonl for several")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    parser.add_argument("--save-jsonl", metavar="FILE",
+                        help="also write every report as JSON Lines to FILE (for example a "
+                             "readable summary on screen and the data on disk, in one parse)")
     add_option_arguments(parser)
 
 
@@ -42,12 +45,28 @@ def run(args: argparse.Namespace) -> int:
     errors: list[InputError] = []
     documents = read_documents(args.inputs, options, errors)
     reports = Pipeline(options).analyze_many(documents)
+    if args.save_jsonl:
+        with open(args.save_jsonl, "w", encoding="utf-8") as saved:
+            _write(args, _saving(reports, saved))
+    else:
+        _write(args, reports)
+    return 1 if errors else 0
+
+
+def _write(args: argparse.Namespace, reports: Iterator[Report]) -> None:
+    """Write the reports to ``--output`` or stdout in the chosen format."""
     if args.output:
         with open(args.output, "w", encoding="utf-8") as out:
             write_reports(reports, args.format, out)
     else:
         write_reports(reports, args.format, sys.stdout)
-    return 1 if errors else 0
+
+
+def _saving(reports: Iterator[Report], saved: TextIO) -> Iterator[Report]:
+    """The reports unchanged, each also written to ``saved`` as one JSON line."""
+    for report in reports:
+        saved.write(report.to_json(indent=None) + "\n")
+        yield report
 
 
 def read_documents(inputs: Iterable[str], options: Options, errors: list[InputError]) -> Iterator[Document]:
