@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from polybius.errors import ModelError
 from polybius.nlp_attributes import speed_up_attribute_ruler
+from polybius.nlp_lemmas import speed_up_lemmatizer
 
 PARAGRAPH_COMPONENT = "polybius_paragraphs"
 
@@ -42,4 +43,5 @@ def load_pipeline(name: str) -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     speed_up_attribute_ruler(nlp)
+    speed_up_lemmatizer(nlp)
     return nlp
