@@ -125,3 +125,23 @@ def test_untitled_person_is_of_the_country_the_story_is_about(nlp) -> None:  # t
     text = "The Serbian government said Dragan Petrovic would lead the talks."
     petrovic = _named(extract_entities(_analysis(nlp, text)), "Dragan Petrovic")
     assert petrovic.country == "SRB"
+
+
+def test_members_of_a_known_organisation_take_its_country_and_sector(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A Houthi spokesman said the claims were lies. Houthi forces fired missiles at ships."
+    entities = extract_entities(_analysis(nlp, text))
+    assert (_named(entities, "Houthi spokesman").country, _named(entities, "Houthi spokesman").sector) == (
+        "YEM", "REB")
+    assert (_named(entities, "Houthi forces").country, _named(entities, "Houthi forces").sector) == ("YEM", "REB")
+
+
+def test_name_in_apposition_takes_the_role_of_its_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A Pentagon spokesman, Major Ellen Brooks, said the seizure took place off Yemen."
+    brooks = _named(extract_entities(_analysis(nlp, text)), "Ellen Brooks")
+    assert (brooks.country, brooks.sector) == ("USA", "MIL")
+
+
+def test_opponents_of_an_organisation_are_not_its_members(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Anti-Taliban militias attacked the town."
+    militias = next(e for e in extract_entities(_analysis(nlp, text)) if "militias" in e.name)
+    assert militias.country != "AFG"

@@ -244,6 +244,12 @@ def _organisation(span: TokenSpan, name: str) -> Mention:
         return _mention(span, info.name, "ORG", country=info.country, sector=info.sector)
     sector = "MED" if looks_like_outlet(name) else _noun_sector(name.split()[-1])
     country = country_of(name) or _owner_country(span) or _named_country(span)
+    if len(span) > 1 and span[-1].lemma_.lower() in nominal_heads():
+        # "Houthi forces", "Hamas officials": members of a known organisation
+        organisation = _modifier_organisation(list(span[:-1]))
+        if organisation is not None:
+            country = country or organisation.country
+            sector = organisation.sector or sector
     return _mention(span, name, "ORG", country=country, sector=sector)
 
 
@@ -302,13 +308,31 @@ def _person(span: TokenSpan, name: str) -> Mention:
     if title is None:
         # "Jordan's Abdullah"; a well-known leader by name; "Bosnian Serbs" (a people, mistyped)
         country = _owner_country(span) or known_country or _demonym_in(span)
-        return _mention(span, name, "PERSON", country=country, sector=known.sector if known else None)
+        sector = known.sector if known else None
+        if country is None and sector is None:
+            country, sector = _apposed_role(span, sector)
+        return _mention(span, name, "PERSON", country=country, sector=sector)
     words, sector = title
     country = country_in(words) or _owner_country(span) or known_country
     body = _title_body(words)
     if country is None and body is not None:
         sector = body  # "Arab League Secretary General": an office of the League, not of a state
+    if country is None:
+        country, sector = _apposed_role(span, sector)
     return _mention(span, name, "PERSON", title=words.text, sector=sector, country=country)
+
+
+def _apposed_role(span: TokenSpan, sector: str | None) -> tuple[str | None, str | None]:
+    """Country and sector of the role a name is in apposition to ("a Pentagon spokesman, Major
+    Ellen Brooks": American, military; "a Houthi spokesman, Mohammed Abdulsalam": rebels)."""
+    role = span.root.head
+    if span.root.dep_ != "appos" or role.pos_ != "NOUN" or role.i >= span.start:
+        return None, sector
+    words = [t for t in role.lefts if t.dep_ in MODIFIER_DEPS]
+    modifiers = [t for w in words for t in w.subtree]
+    organisation = _modifier_organisation(modifiers)
+    country = country_in(modifiers) or (organisation.country if organisation else None)
+    return country, (organisation.sector if organisation and organisation.sector else sector)
 
 
 def _known_person(name: str) -> ActorInfo | None:
@@ -417,8 +441,12 @@ def _nominal(token: Token, entry: tuple[str, str | None], context: str | None) -
     span = doc[start : token.i + 1]
     backed_by = _backer(modifiers)
     # "Albanian rebels in Macedonia" are Albanian; "soldiers from the US" American
-    country = _modifier_country(span, token, backed_by) or _place_of(token)
+    organisation = _modifier_organisation([t for t in span if t.i != token.i])
+    country = (_modifier_country(span, token, backed_by) or (organisation.country if organisation else None)
+               or _place_of(token))
     sector = entry[1] or next((s for s in (_noun_sector(t.text) for t in span[:-1]) if s), None)
+    if organisation is not None and organisation.sector:
+        sector = organisation.sector  # "Pentagon officials" are military, "Houthi forces" rebels
     if sector in LOCAL_SECTORS and country is None and context != backed_by:
         country = context
     mention = _mention(span, span.text, entry[0], country=country, sector=sector, backed_by=backed_by)
@@ -435,6 +463,27 @@ def _backer(modifiers: list[Token]) -> str | None:
                 code = country_code(token.text) if token.i != modifier.i else None
                 if code:
                     return code
+    return None
+
+
+# Words before an organisation's name that make its members its opponents or allies.
+STANCE_WORDS = frozenset({"anti", "pro", "counter", "non", "ex", "former", "rival", "breakaway"})
+
+
+def _modifier_organisation(words: list[Token]) -> ActorInfo | None:
+    """A known organisation named by a run of capitalised words among a noun's modifiers
+    ("Pentagon", "Houthi", "White House"), unless a word makes it the opposite ("anti-Taliban")."""
+    names = [t for t in words if t.pos_ == "PROPN" or t.text[:1].isupper()]
+    if not names or any(t.lower_ in STANCE_WORDS for t in words):
+        return None
+    for start in range(len(names)):
+        for end in range(len(names), start, -1):
+            run = names[start:end]
+            if run[-1].i - run[0].i != len(run) - 1:
+                continue
+            info = lookup_actor(" ".join(t.text for t in run))
+            if info is not None and info.type == "ORG":
+                return info
     return None
 
 
