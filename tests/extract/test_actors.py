@@ -145,3 +145,10 @@ def test_opponents_of_an_organisation_are_not_its_members(nlp) -> None:  # type:
     text = "Anti-Taliban militias attacked the town."
     militias = next(e for e in extract_entities(_analysis(nlp, text)) if "militias" in e.name)
     assert militias.country != "AFG"
+
+
+def test_a_group_is_named_without_its_count(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Militants killed at least 14 Malian soldiers. Later, Malian soldiers returned."
+    entities = extract_entities(_analysis(nlp, text))
+    soldiers = _named(entities, "Malian soldiers")
+    assert [m.text for m in soldiers.mentions] == ["at least 14 Malian soldiers", "Malian soldiers"]

@@ -449,10 +449,22 @@ def _nominal(token: Token, entry: tuple[str, str | None], context: str | None) -
         sector = organisation.sector  # "Pentagon officials" are military, "Houthi forces" rebels
     if sector in LOCAL_SECTORS and country is None and context != backed_by:
         country = context
-    mention = _mention(span, span.text, entry[0], country=country, sector=sector, backed_by=backed_by)
-    mention.key = " ".join(t.lemma_.lower() for t in span)
+    named = _uncounted(span, token)
+    mention = _mention(span, " ".join(t.text for t in named), entry[0], country=country, sector=sector,
+                       backed_by=backed_by)
+    mention.key = " ".join(t.lemma_.lower() for t in named)
     mention.nominal = True
     return mention
+
+
+def _uncounted(span: TokenSpan, head: Token) -> list[Token]:
+    """The words of a group's name without its count ("at least 14 Malian soldiers" is named
+    "Malian soldiers"): the count belongs to the report, the name to the group."""
+    counted = {t.i for c in head.lefts if c.dep_ in ("nummod", "quantmod") or c.like_num for t in c.subtree}
+    words = [t for t in span if t.i not in counted]
+    while len(words) > 1 and (words[0].is_punct or words[0].pos_ in ("DET", "CCONJ", "ADP")):
+        words = words[1:]
+    return words or [head]
 
 
 def _backer(modifiers: list[Token]) -> str | None:
