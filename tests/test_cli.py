@@ -27,7 +27,7 @@ def article(tmp_path: Path) -> Path:
 def test_one_document_prints_one_json_report(article, capsys):
     assert main(["extract", str(article), "--published", "2020-02-03"]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert report["schema"] == "polybius/report@1" and report["document"]["published"] == "2020-02-03"
+    assert report["schema"] == "polybius/report@2" and report["document"]["published"] == "2020-02-03"
 
 
 def test_several_documents_print_json_lines_in_input_order(article, tmp_path, capsys):

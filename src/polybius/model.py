@@ -1,7 +1,7 @@
 """The report data model: what was read (`Document`) and what was found (`Report`).
 
 These typed data classes are the contract between pipeline stages and the JSON users see
-(schema ``polybius/report@1``, documented in ``docs/report.md`` and
+(schema ``polybius/report@2``, documented in ``docs/report.md`` and
 ``src/polybius/schema/report.schema.json``). Every extracted item carries its evidence:
 character offsets into ``Document.text`` and the text of the span.
 """
@@ -13,7 +13,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-SCHEMA = "polybius/report@1"
+SCHEMA = "polybius/report@2"
 
 
 @dataclass
@@ -140,6 +140,8 @@ class Event:
     hedged: bool = False
     attribution: str | None = None
     trigger: Span | None = None
+    # Later references to this same event in the document ("the attack" after "gunmen attacked").
+    mentions: list[Span] = field(default_factory=list)
 
 
 @dataclass
@@ -252,5 +254,6 @@ def _event(data: dict[str, Any]) -> Event:
             "trigger": _span(data.get("trigger")),
             "date": EventDate(**data["date"]) if data.get("date") else None,
             "quantities": [Quantity(**q) for q in data.get("quantities", [])],
+            "mentions": _spans(data.get("mentions", [])),
         }
     )

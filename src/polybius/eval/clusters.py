@@ -95,18 +95,19 @@ def ecb_files(root: Path, topics: list[int] | None) -> Iterator[Path]:
             yield from sorted(folder.glob("*.xml"))
 
 
-def match_events(doc: EcbDoc, report: Report) -> dict[str, tuple[str, str]]:
-    """Event id -> gold mention key, one to one, by the most overlapping tokens."""
-    matched: dict[str, tuple[str, str]] = {}
+def match_events(doc: EcbDoc, report: Report) -> dict[tuple[str, int], tuple[str, str]]:
+    """(event id, mention number) -> gold mention key, one to one, by the most overlapping
+    tokens. Mention 0 is the event's trigger, the others its later references ("the attack")."""
+    matched: dict[tuple[str, int], tuple[str, str]] = {}
     taken: set[tuple[str, str]] = set()
     for event in report.events:
-        span = event.trigger or event.evidence
-        tokens = {t for t, (s, e) in doc.offsets.items() if s < span.end and e > span.start}
-        best = max((m for m in doc.mentions if m.key not in taken and m.tokens & tokens),
-                   key=lambda m: len(m.tokens & tokens), default=None)
-        if best is not None:
-            matched[event.id] = best.key
-            taken.add(best.key)
+        for number, span in enumerate([event.trigger or event.evidence, *event.mentions]):
+            tokens = {t for t, (s, e) in doc.offsets.items() if s < span.end and e > span.start}
+            best = max((m for m in doc.mentions if m.key not in taken and m.tokens & tokens),
+                       key=lambda m: len(m.tokens & tokens), default=None)
+            if best is not None:
+                matched[(event.id, number)] = best.key
+                taken.add(best.key)
     return matched
 
 
@@ -130,14 +131,13 @@ def evaluate(docs: list[EcbDoc], pipeline: Pipeline) -> tuple[dict[str, Score], 
         store.write([StoredDocument(report)])
         counts.events += len(report.events)
         chain_of.update({m.key: m.chain for m in doc.mentions})
-        for event_id, mention in match_events(doc, report).items():
-            key[(report.document.id, event_id)] = mention
+        for (event_id, _number), mention in match_events(doc, report).items():
+            key.setdefault((report.document.id, event_id), []).append(mention)
     clusters = cluster_events(event_records(store))
-    counts.matched, counts.clusters = len(key), len(clusters)
-    gold: dict[Hashable, Hashable] = {m: chain_of[m] for m in key.values()}
+    counts.matched, counts.clusters = sum(len(v) for v in key.values()), len(clusters)
+    gold: dict[Hashable, Hashable] = {m: chain_of[m] for found in key.values() for m in found}
     response: dict[Hashable, Hashable] = {
-        key[(r.document_id, r.event_id)]: c.id
-        for c in clusters for r in c.members if (r.document_id, r.event_id) in key}
+        m: c.id for c in clusters for r in c.members for m in key.get((r.document_id, r.event_id), [])}
     singletons: dict[Hashable, Hashable] = {m: m for m in gold}
     scores = {"muc": muc(gold, response), "bcubed": bcubed(gold, response),
               "muc_singletons": muc(gold, singletons),

@@ -134,8 +134,12 @@ def _event_category(event: Event) -> str | None:
         return "arrest"
     if event.type != "ASSAULT" or event.trigger is None:
         return None
-    word = event.trigger.text.lower()
-    return next((c for stem, c in CASUALTY_WORDS.items() if word.startswith(stem)), "attack")
+    return _word_category(event.trigger.text)
+
+
+def _word_category(word: str) -> str:
+    """attack, or die / injure for a casualty word ("killing", "wounded")."""
+    return next((c for stem, c in CASUALTY_WORDS.items() if word.lower().startswith(stem)), "attack")
 
 
 def predictions(report: Report) -> Iterator[Predicted]:
@@ -147,6 +151,10 @@ def predictions(report: Report) -> Iterator[Predicted]:
         if category is not None and event.trigger is not None:
             arguments = _arguments(event, category, mentions, places)
             yield Predicted(category, event.trigger.start, event.trigger.end, arguments)
+            # later references folded into the event ("the attack") are triggers of their own here,
+            # with the category of their own word and without arguments (they name none)
+            for span in event.mentions:
+                yield Predicted(_word_category(span.text), span.start, span.end, [])
         for quantity in event.quantities:
             kind = QUANTITY_CATEGORIES.get(quantity.kind)
             if kind is not None and kind != category:

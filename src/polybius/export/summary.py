@@ -28,9 +28,10 @@ def render_summary(report: Report) -> str:
         whom = ", ".join(names.get(i, i) for i in v.recipients)
         when = v.date.value if v.date else "?"
         qty = "; ".join(q.text for q in v.quantities)
+        also = f" (+{len(v.mentions)} later mention{'s' if len(v.mentions) > 1 else ''})" if v.mentions else ""
         lines.append(f"  {v.id} {v.type}/{v.mode or '-'} {v.status}{' (hedged)' if v.hedged else ''}:"
                      f" {who}{' -> ' + whom if whom else ''} | {places.get(v.place or '', '?')} | {when}"
-                     + (f" | {qty}" if qty else ""))
+                     + (f" | {qty}" if qty else "") + also)
         lines.append(f"      \"{_clip(v.evidence.text)}\"")
     lines.append(f"\nPlaces ({len(report.places)})")
     for p in report.places:

@@ -22,6 +22,7 @@ from spacy.tokens import Span as TokenSpan
 from spacy.tokens import Token
 
 from polybius.analysis import Analysis
+from polybius.extract.event_references import fold_references
 from polybius.extract.event_roles import EntityIndex, noun_roles, verb_roles
 from polybius.extract.event_status import (
     attribution_for,
@@ -60,7 +61,7 @@ def extract_events(analysis: Analysis) -> list[Event]:
     events = [_event(analysis, index, trigger, n) for n, trigger in enumerate(triggers, 1)]
     _assign_quantities(triggers, events)
     _air_strikes(analysis, events)
-    return events
+    return fold_references(events, triggers)
 
 
 # Modes an aircraft actor overrides: a missile or gunfire from a warplane is an air strike.

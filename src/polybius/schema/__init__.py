@@ -1,4 +1,4 @@
-"""The JSON Schema of the report (``polybius/report@1``) and a validator for it."""
+"""The JSON Schema of the report (``polybius/report@2``) and a validator for it."""
 
 from __future__ import annotations
 

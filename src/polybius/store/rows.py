@@ -99,4 +99,5 @@ def item_rows(report: Report) -> dict[str, list[Row]]:
     for event in report.events:
         rows["events"].append(event_row(doc_id, event))
         rows["event_actors"] += _event_actor_rows(doc_id, event)
+        rows["mentions"] += _mentions(doc_id, "event", event.id, event.mentions)
     return rows
