@@ -28,3 +28,10 @@ def test_an_indefinite_or_denied_attack_is_an_event_of_its_own(pipeline: Pipelin
 def test_a_reference_with_its_own_participants_stays_an_event(pipeline: Pipeline) -> None:
     events = _events(pipeline, "Gunmen attacked an army post. The rebels' attack on the convoy failed.")
     assert len([e for e in events if e.type == "ASSAULT"]) == 2
+
+
+def test_the_wounded_refer_back_to_the_incident_with_participants(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Gunmen attacked an army post, killing 14 soldiers. Many of the wounded "
+                               "are in serious condition. JNIM claimed responsibility for the attack.")
+    assault = [e for e in events if e.type == "ASSAULT"]
+    assert len(assault) == 1 and [m.text for m in assault[0].mentions] == ["wounded", "attack"]

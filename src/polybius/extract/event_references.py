@@ -3,10 +3,11 @@
 A news story names its incident once with its participants ("gunmen attacked an army post,
 killing 14 soldiers") and then refers back to it: "the attack", "Tuesday's raid", "claimed
 responsibility for the assault". Counted as events of their own, such references would count
-one incident several times, with no participants, the error GDELT is known for. A reference is
-a noun trigger with a definite determiner (or a day's possessive), with no participants or
-counts of its own, that is neither denied nor hypothetical; it folds into the nearest earlier
-event of the same type (and compatible mode), whose ``mentions`` keep its span; a mode the
+one incident several times, with no participants, the error GDELT is known for. A reference
+is a noun trigger with a definite determiner (or a day's possessive), or a participle naming
+the casualties ("the wounded"), with no participants or counts of its own, neither denied nor
+hypothetical. It folds into the nearest earlier event of the same type and a compatible mode
+(one with participants or counts first), whose ``mentions`` keep its span; a mode the
 reference names ("the bombing") becomes the event's where it had none.
 """
 
@@ -24,12 +25,21 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 OWN_STATUSES = frozenset({"denied", "negated", "hypothetical", "planned"})
 
 
+# Where a participle after "the" stands for the people an event left ("the wounded were taken
+# to hospital"): a reference to that event, not one of its own.
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"})
+VERBAL_CHILDREN = frozenset({"aux", "auxpass", "agent", "dobj", "prep", "advmod"})
+
+
 def is_reference(trigger: Trigger) -> bool:
-    """A definite noun naming an event ("the attack", "Tuesday's raid")."""
+    """A definite noun naming an event ("the attack", "Tuesday's raid"), or its casualties
+    named by a participle ("the wounded")."""
     token = trigger.token
-    if token.pos_ != "NOUN":
-        return False
-    return any(_definite(child) for child in token.lefts)
+    if token.pos_ == "NOUN":
+        return any(_definite(child) for child in token.lefts)
+    return (token.tag_ in ("VBN", "JJ") and token.dep_ in NOMINAL_DEPS
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.lefts)
+            and not any(c.dep_ in VERBAL_CHILDREN for c in token.children))
 
 
 def _definite(child: Token) -> bool:
@@ -59,7 +69,8 @@ def _bare(event: Event) -> bool:
 
 
 def _antecedent(event: Event, earlier: list[Event]) -> Event | None:
-    for candidate in reversed(earlier):
-        if candidate.type == event.type and (event.mode is None or candidate.mode in (None, event.mode)):
-            return candidate
-    return None
+    """The nearest earlier event of the same type and a compatible mode, one that names its
+    participants or counts first (the story's incident rather than another bare mention)."""
+    same = [c for c in reversed(earlier)
+            if c.type == event.type and (event.mode is None or c.mode in (None, event.mode))]
+    return next((c for c in same if not _bare(c)), same[0] if same else None)
