@@ -249,3 +249,11 @@ def test_recipients_coordinated_with_the_nearest_are_all_kept(pipeline: Pipeline
     event = _events(pipeline, text)[0]
     assert "Costa Rica" in _names(pipeline, text, event.recipients)
     assert len(event.recipients) == 2
+
+
+def test_who_condemns_an_attack_did_not_carry_it_out(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Turkey's president condemned the bombing of the market. "
+                               "The government approved airstrikes on rebel bases.")
+    bombing = next(e for e in events if e.trigger and e.trigger.text == "bombing")
+    strikes = next(e for e in events if e.trigger and e.trigger.text == "airstrikes")
+    assert bombing.actors == [] and strikes.actors != []

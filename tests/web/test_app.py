@@ -93,6 +93,7 @@ def test_event_json_names_every_highlighted_span(client: TestClient) -> None:
     kinds = {s["kind"]: s["text"] for s in data["highlights"]}
     assert kinds["trigger"] == data["event"]["trigger_text"] and kinds["place"] == "Idlib"
     assert {"evidence", "quantity", "cue", "content"} <= set(kinds)
+    assert kinds["mention"] == "attack"  # "Erdogan condemned the attack": the same strike
     text = data["document"]["text"]
     assert all(text[s["start"]:s["end"]] == s["text"] for s in data["highlights"])
 

@@ -32,7 +32,7 @@ from polybius.extract.event_status import (
 )
 from polybius.extract.event_triggers import VERB_POS, Trigger, find_triggers, is_carrier
 from polybius.extract.quantities import find_quantities
-from polybius.lexicons import read_table
+from polybius.lexicons import read_table, read_words
 from polybius.model import Event, EventDate, Quantity, Span
 
 log = logging.getLogger(__name__)
@@ -152,10 +152,16 @@ def _with_victims(index: EntityIndex, trigger: Trigger, actors: list[str], recip
     return recipients
 
 
+@lru_cache(maxsize=1)
+def _onlooker_verbs() -> frozenset[str]:
+    return frozenset(read_words("onlooker_verbs.tsv"))
+
+
 def _head_verb(noun: Token) -> Token | None:
-    """For a noun trigger that is a verb's object ("approved airstrikes") or its role ("as"), that verb."""
+    """For a noun trigger that is a verb's object ("approved airstrikes") or its role ("as"), that
+    verb; not one whose subject only speaks of or witnesses it ("condemned the attack")."""
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB":
-        return noun.head
+        return None if noun.head.lemma_.lower() in _onlooker_verbs() else noun.head
     prep = noun.head
     if noun.dep_ != "pobj" or prep.head.pos_ != "VERB":
         return None

@@ -231,7 +231,7 @@ def _outlets(outlets: list[Data]) -> str:
 
 
 def _highlight_key() -> str:
-    kinds = ["trigger", "actor", "recipient", "place", "time", "quantity", "source", "cue",
+    kinds = ["trigger", "mention", "actor", "recipient", "place", "time", "quantity", "source", "cue",
              "content", "via"]
     return ('<p class="key muted"><mark class="evidence">evidence</mark> '
             + " ".join(f'<span class="hl hl-{k}">{k}</span>' for k in kinds) + "</p>")

@@ -199,11 +199,14 @@ def _span(kind: str, start: Any, end: Any, label: str | None = None) -> Data:
 
 def highlights(store: Store, text: str, event: Data, actors: list[Data], place: Data | None,
                chain: list[Data]) -> list[Data]:
-    """Spans to highlight: evidence, trigger, participants, place, time, quantities, attribution."""
+    """Spans to highlight: evidence, trigger and later mentions of the event, participants,
+    place, time, quantities, attribution."""
     start, end = event["evidence_start"], event["evidence_end"]
     spans = [_span("evidence", start, end, "evidence"),
              _span("trigger", event["trigger_start"], event["trigger_end"],
                    f"trigger: {event['type']}")]
+    later = reads.mentions(store, event["document_id"], "event", [event["id"]])
+    spans += [_span("mention", m["start"], m["end"], f"later mention: {event['type']}") for m in later]
     spans += _participant_spans(store, event["document_id"], actors, start, end)
     if place:
         found = reads.mentions(store, event["document_id"], "place", [place["id"]])
