@@ -148,7 +148,8 @@ def test_opponents_of_an_organisation_are_not_its_members(nlp) -> None:  # type:
 
 
 def test_a_group_is_named_without_its_count(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Militants killed at least 14 Malian soldiers. Later, Malian soldiers returned."
+    text = "Militants killed at least 14 Malian soldiers. Later, Malian soldiers met US-backed militias."
     entities = extract_entities(_analysis(nlp, text))
     soldiers = _named(entities, "Malian soldiers")
     assert [m.text for m in soldiers.mentions] == ["at least 14 Malian soldiers", "Malian soldiers"]
+    assert any(e.name == "US-backed militias" for e in entities)

@@ -450,8 +450,8 @@ def _nominal(token: Token, entry: tuple[str, str | None], context: str | None) -
     if sector in LOCAL_SECTORS and country is None and context != backed_by:
         country = context
     named = _uncounted(span, token)
-    mention = _mention(span, " ".join(t.text for t in named), entry[0], country=country, sector=sector,
-                       backed_by=backed_by)
+    name = "".join(t.text_with_ws for t in named).strip()
+    mention = _mention(span, name, entry[0], country=country, sector=sector, backed_by=backed_by)
     mention.key = " ".join(t.lemma_.lower() for t in named)
     mention.nominal = True
     return mention
