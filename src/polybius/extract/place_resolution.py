@@ -10,21 +10,22 @@ entries; this module decides which of them are places and which entry each one i
   Misrata"), a qualifier ("Tripoli, Lebanon"), or the same name labelled as a place elsewhere
   in the document. A name after a title ("Mr. Carter"), a month or weekday name and an
   unlabelled acronym are never places.
-- Homonyms are resolved by context: an explicit qualifier, then the countries and US states
-  the document names unambiguously, then population.
-- "western Libya" becomes a region of Libya (``feature`` "region", the country's point), and
-  "the border with Tunisia" a border place (``feature`` "border", no point): neither takes
-  the capital's coordinates.
+- Homonyms are resolved by context: an explicit qualifier, the countries and US states the
+  document names unambiguously, the countries its other names lie in, nearness to the places
+  its other names may denote, then population. A name keeps one sense through a document.
+- "western Libya" becomes a region of Libya (``feature`` "region", the country's point and
+  GeoNames id, as geoparsing corpora resolve it), and "the border with Tunisia" a border
+  place (``feature`` "border", no point, no id): neither takes the capital's coordinates.
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from polybius.lexicons import read_table
 from polybius.resolve.calendar import MONTHS, WEEKDAYS
@@ -41,6 +42,11 @@ ADMIN2_WEIGHT = 4.0  # ... and of a county or district
 BIG_CITY = 1000000  # a town this size is a place on an unlabelled name alone
 ADMIN_WEIGHTS = {"admin1": ADMIN1_WEIGHT, "admin2": ADMIN2_WEIGHT}
 CALENDAR_NAMES = frozenset(MONTHS) | frozenset(WEEKDAYS)
+COUNTRY_FOCUS_WEIGHT = 1.0  # per other name whose entries lie in the entry's country (at most FOCUS_CAP)
+FOCUS_CAP = 3.0
+NEAR_WEIGHT = 1.5  # per other name with a town or county at the entry's point, less with distance
+NEAR_KM = 100.0
+NEAR_CAP = 3.0
 
 
 @lru_cache(maxsize=16)
@@ -94,7 +100,7 @@ def _context(candidates: list[Candidate]) -> Context:
             if entry.feature == "country" and entry.country and _is_name_match(cand, entry):
                 _count(context, entry.country)
         country, state = _named_state(cand)
-        if state is not None:
+        if country is not None and state is not None:
             context.states.add((country, state))
         if country is not None:
             _count(context, country)
@@ -172,15 +178,124 @@ def _is_name_match(cand: Candidate, entry: Entry) -> bool:
 def resolve(candidates: list[Candidate]) -> list[Mention]:
     """The mentions among ``candidates`` that are places, each resolved to one entry."""
     context = _context(candidates)
-    return [m for m in (_resolve(c, context) for c in candidates) if m is not None]
+    people = _person_words(candidates[0].span.doc) if candidates else frozenset()
+    kept: list[Kept] = []
+    for cand in candidates:
+        entries = [e for e in cand.entries if _plausible(cand, e, context)]
+        if cand.span.text in people and not _strong_evidence(cand):
+            entries = [e for e in entries if e.feature in TRUSTED or e.feature == "admin1"]
+        if entries and not _person_context(cand):
+            kept.append(Kept(cand, name_key(cand.span.text), entries, qualifier(cand.span)))
+    focus = _focus(kept, context)
+    chosen = _one_sense(kept, context, focus)
+    return [_shape(k.cand.span, chosen[k.key]) for k in kept]
 
 
-def _resolve(cand: Candidate, context: Context) -> Mention | None:
-    entries = [e for e in cand.entries if _plausible(cand, e, context)]
-    if not entries or _person_context(cand):
-        return None
-    entry = _choose(entries, context, qualifier(cand.span))
-    return _shape(cand.span, entry)
+@dataclass
+class Kept:
+    """A candidate that may be a place: its name key, plausible entries and qualifier."""
+
+    cand: Candidate
+    key: str
+    entries: list[Entry]
+    named: str | None
+
+
+def _entries_by_key(kept: list[Kept]) -> dict[str, list[Entry]]:
+    by_key: dict[str, dict[Entry, None]] = {}
+    for k in kept:
+        by_key.setdefault(k.key, {}).update(dict.fromkeys(k.entries))
+    return {key: list(entries) for key, entries in by_key.items()}
+
+
+def _one_sense(kept: list[Kept], context: Context, focus: dict[str, Focus]) -> dict[str, Entry]:
+    """One sense per document: every mention of a name takes the entry its qualified mention
+    takes ("Alexandria, La." ... "Alexandria"), else the best over all its mentions' entries."""
+    qualified: dict[str, Entry] = {}
+    for k in kept:
+        if k.named and k.key not in qualified:
+            entry = _choose(k.entries, context, k.named, focus[k.key])
+            if k.named in (entry.country, f"{entry.country}.{entry.admin1}"):
+                qualified[k.key] = entry
+    return {key: qualified.get(key) or _choose(entries, context, None, focus[key])
+            for key, entries in _entries_by_key(kept).items()}
+
+
+@dataclass
+class Focus:
+    """What the document's other names say about one name's entries: how much of them lies in
+    each country, and how many of them have a place near each entry."""
+
+    countries: dict[str | None, float] = field(default_factory=dict)
+    links: dict[Entry, float] = field(default_factory=dict)
+
+    def bonus(self, entry: Entry) -> float:
+        country = min(self.countries.get(entry.country, 0.0), FOCUS_CAP)
+        return COUNTRY_FOCUS_WEIGHT * country + NEAR_WEIGHT * self.links.get(entry, 0.0)
+
+
+def _focus(kept: list[Kept], context: Context) -> dict[str, Focus]:
+    """For each distinct name, the focus of the document's other names.
+
+    "Alexandria" (Egypt, Virginia, Louisiana, Minnesota ...) next to "Rapides Parish" is the
+    Louisiana town: an entry near places the other names may denote gains (``_links``). And
+    each name votes for the countries of its entries, weighted by how likely each entry is
+    on its own (a softmax of the scores), so that "Dublin" in a story whose other towns are
+    American tends to the American Dublins.
+    """
+    by_key = _entries_by_key(kept)
+    named = {k.key: k.named for k in kept if k.named}
+    links = _links(by_key)
+    shares = {key: _shares(entries, context, named.get(key), Focus(links=links.get(key, {})))
+              for key, entries in by_key.items()}
+    countries: defaultdict[str | None, float] = defaultdict(float)
+    for share in shares.values():
+        for entry, weight in share.items():
+            if entry.feature not in ("continent", "sea"):
+                countries[entry.country] += weight
+    focus = {}
+    for key, share in shares.items():
+        own: defaultdict[str | None, float] = defaultdict(float)
+        for entry, weight in share.items():
+            own[entry.country] += weight
+        focus[key] = Focus({c: w - own[c] for c, w in countries.items()}, links.get(key, {}))
+    return focus
+
+
+def _shares(entries: list[Entry], context: Context, named: str | None, focus: Focus) -> dict[Entry, float]:
+    """How likely each entry is on its own: the chosen one alone if it is a country or the text
+    qualifies the name, else a softmax of the scores (population 10 times larger, 10 times
+    likelier)."""
+    chosen = _choose(entries, context, named, focus)
+    if chosen.feature in TRUSTED or named:
+        return {chosen: 1.0}
+    scores = {e: _score(e, context) + focus.bonus(e) for e in entries}
+    top = max(scores.values())
+    raw = {e: 10 ** (s - top) for e, s in scores.items()}
+    total = sum(raw.values())
+    return {e: w / total for e, w in raw.items()}
+
+
+def _km(a: Entry, b: Entry) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat or 0.0, a.lon or 0.0, b.lat or 0.0, b.lon or 0.0))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _links(by_key: dict[str, list[Entry]]) -> dict[str, dict[Entry, float]]:
+    """For each town or county a name may denote, how many of the document's other names may
+    denote a town or county near it: each other name adds 1 for one at the same point, less
+    with distance, nothing from ``NEAR_KM`` on (at most ``NEAR_CAP`` in all). Only exact
+    names count ("Huntsville" and "Walker County" in Texas, not in Alabama)."""
+    local = {key: [e for e in entries if e.feature in ("city", "admin2") and e.lat is not None and e.exact]
+             for key, entries in by_key.items()}
+    links: dict[str, dict[Entry, float]] = {}
+    for key, entries in local.items():
+        others = [other for name, other in local.items() if name != key and other]
+        links[key] = {entry: min(NEAR_CAP, sum(max(0.0, 1.0 - min(_km(entry, e) for e in other) / NEAR_KM)
+                                               for other in others))
+                      for entry in entries}
+    return links
 
 
 def _plausible(cand: Candidate, entry: Entry, context: Context) -> bool:
@@ -201,6 +316,8 @@ def _plausible(cand: Candidate, entry: Entry, context: Context) -> bool:
         return False  # "Wal" for Wahl, "Nadia" the person: subdivisions need a place label
     if cand.label in PLACE_LABELS:
         return True
+    if cand.label == EMBEDDED and not entry.exact:
+        return False  # "Nadia Moayyad" is no Navadwip
     if cand.label == EMBEDDED:  # "Toronto Police", "Mansfield Mayor" in a Louisiana story
         known = entry.country == "USA" or entry.country in context.countries
         return (entry.feature == "admin1" and known) or entry.population >= 100000 or (
@@ -262,6 +379,31 @@ def locative_before(span: Span) -> bool:
     return i >= 0 and span.doc[i].lower_ in cues("locative")
 
 
+def _person_words(doc: Doc) -> frozenset[str]:
+    """Words of the people the document names ("Hopkins" of "David Hopkins"): a lone "Hopkins"
+    later is the person, not Hopkins, Minnesota."""
+    words: set[str] = set()
+    for ent in doc.ents:
+        tokens = [t for t in ent if t.text[:1].isupper() and t.is_alpha]
+        if ent.label_ != "PERSON" or not 2 <= len(ent) <= 3 or len(tokens) != len(ent):
+            continue
+        if any(_is_place_word(t.text) for t in tokens[:-1]):
+            continue  # "Alexandria Police", "Huntsville Fire": a place's institution, no person
+        words.update(t.text for t in tokens)
+    return frozenset(words)
+
+
+@lru_cache(maxsize=4096)
+def _is_place_word(text: str) -> bool:
+    return text in cues("blocker") or any(e.exact and (e.feature != "city" or e.population >= 1000)
+                                          for e in gazetteer().lookup(text))
+
+
+def _strong_evidence(cand: Candidate) -> bool:
+    span = cand.span
+    return locative_before(span) or placeword_after(span) or qualifier(span) is not None
+
+
 def _person_context(cand: Candidate) -> bool:
     span = cand.span
     before = span.doc[span.start - 1] if span.start > 0 else None
@@ -275,6 +417,8 @@ def qualifier(span: Span) -> str | None:
         return None
     nxt = doc[span.end + 1: span.end + 3]
     for width in (2, 1):
+        if len(nxt) < width or not nxt[0].text[:1].isupper() or _listed(nxt[:width]):
+            continue
         text = nxt[:width].text
         country = country_by_name(text)
         if country:
@@ -285,7 +429,17 @@ def qualifier(span: Span) -> str | None:
     return None
 
 
-def _choose(entries: list[Entry], context: Context, qualifier: str | None) -> Entry:
+def _listed(span: Span) -> bool:
+    """Whether a name is an item of a list ("Mexico, Canada and the US"), not a qualifier."""
+    doc = span.doc
+    after = doc[span.end: span.end + 2]
+    if len(after) and after[0].lower_ in ("and", "or", "&"):
+        return True
+    return len(after) == 2 and after[0].text == "," and (after[1].lower_ in ("and", "or") or (
+        after[1].text[:1].isupper() and after[1].ent_type_ in PLACE_LABELS))
+
+
+def _choose(entries: list[Entry], context: Context, qualifier: str | None, focus: Focus) -> Entry:
     trusted = [e for e in entries if e.feature in TRUSTED]
     states = [e for e in entries if e.feature == "admin1" and e.country == "USA"]
     if trusted and states and _us_context(context, trusted[0]):
@@ -295,7 +449,7 @@ def _choose(entries: list[Entry], context: Context, qualifier: str | None) -> En
     if qualifier:
         narrowed = [e for e in entries if qualifier in (e.country, f"{e.country}.{e.admin1}")]
         entries = narrowed or entries
-    return max(entries, key=lambda e: _score(e, context))
+    return max(entries, key=lambda e: _score(e, context) + focus.bonus(e))
 
 
 def _us_context(context: Context, rival: Entry) -> bool:

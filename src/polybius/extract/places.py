@@ -160,9 +160,10 @@ def _match_ent(ent: Span, gaz: Gazetteer) -> Iterator[Candidate]:
         entries = _lookup(span, gaz)
         if entries:
             yield Candidate(span, ent.label_, entries)
-        elif ent.label_ == "ORG":
+        elif ent.label_ in ("ORG", "PERSON"):  # "Toronto Police", "McMinn County Sheriff"
             for cand in _match_windows(span, EMBEDDED, gaz):
-                yield Candidate(cand.span, EMBEDDED, cand.entries)
+                if ent.label_ == "ORG" or cand.span[-1].text in cues("blocker"):
+                    yield Candidate(cand.span, EMBEDDED, cand.entries)
         return
     yield from _match_windows(span, ent.label_, gaz)
 
@@ -185,9 +186,12 @@ def _match_windows(span: Span, label: str | None, gaz: Gazetteer) -> Iterator[Ca
             window = span.doc[i:j]
             if not window[0].text[:1].isupper() or _is_trailing_junk(window[-1]):
                 continue
-            if j < len(span.doc) and span.doc[j].text in cues("blocker"):
-                continue
+            blocked = j < len(span.doc) and span.doc[j].text in cues("blocker")
+            if blocked and window[-1].text not in cues("blocker"):
+                continue  # "Washington Street", but "Douglas County Road 4" is in the county
             entries = _lookup(window, gaz)
+            if blocked:
+                entries = [e for e in entries if e.feature == "admin2" and e.exact]
             if entries:
                 rest = span.doc[j:span.end]
                 whole = i == span.start and all(_is_trailing_junk(t) for t in rest)
@@ -280,7 +284,7 @@ def _new_place(place_id: str, mention: Mention) -> Place:
         id=place_id,
         name=entry.name if own_id and entry.feature in OFFICIAL else mention.name,
         feature=mention.feature,
-        geonameid=entry.geonameid if own_id else None,
+        geonameid=entry.geonameid if own_id or mention.feature == "region" else None,
         lat=entry.lat if point else None,
         lon=entry.lon if point else None,
         country=entry.country,

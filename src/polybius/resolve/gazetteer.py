@@ -199,7 +199,7 @@ class Gazetteer:
         self._lock = threading.Lock()
         self.curated = _curated_entries()
         self._countries = {e.country: e for e in self._fetch_feature("country") if e.country}
-        states = {e.admin1: e for e in self._fetch_feature("admin1")}
+        states = {e.admin1: e for e in self._fetch_feature("admin1") if e.country == "USA"}
         self._state_abbreviations = {
             abbreviation: states[code]
             for abbreviation, code in read_table(STATE_ABBREVIATIONS_FILE) if code in states}
