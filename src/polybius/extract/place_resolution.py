@@ -42,8 +42,8 @@ ADMIN2_WEIGHT = 4.0  # ... and of a county or district
 BIG_CITY = 1000000  # a town this size is a place on an unlabelled name alone
 ADMIN_WEIGHTS = {"admin1": ADMIN1_WEIGHT, "admin2": ADMIN2_WEIGHT}
 CALENDAR_NAMES = frozenset(MONTHS) | frozenset(WEEKDAYS)
-COUNTRY_FOCUS_WEIGHT = 1.0  # per other name whose entries lie in the entry's country (at most FOCUS_CAP)
-FOCUS_CAP = 3.0
+COUNTRY_WEIGHT = 2.5  # times the share of the other names' likely entries in the entry's country
+STATE_WEIGHT = 2.5  # ... in its state or province
 NEAR_WEIGHT = 1.5  # per other name with a town or county at the entry's point, less with distance
 NEAR_KM = 100.0
 NEAR_CAP = 3.0
@@ -223,15 +223,18 @@ def _one_sense(kept: list[Kept], context: Context, focus: dict[str, Focus]) -> d
 
 @dataclass
 class Focus:
-    """What the document's other names say about one name's entries: how much of them lies in
-    each country, and how many of them have a place near each entry."""
+    """What the document's other names say about one name's entries: the share of them that
+    lies in each country and in each state or province, and how many of them have a place near
+    each entry."""
 
     countries: dict[str | None, float] = field(default_factory=dict)
+    states: dict[tuple[str | None, str | None], float] = field(default_factory=dict)
     links: dict[Entry, float] = field(default_factory=dict)
 
     def bonus(self, entry: Entry) -> float:
-        country = min(self.countries.get(entry.country, 0.0), FOCUS_CAP)
-        return COUNTRY_FOCUS_WEIGHT * country + NEAR_WEIGHT * self.links.get(entry, 0.0)
+        return (COUNTRY_WEIGHT * self.countries.get(entry.country, 0.0)
+                + STATE_WEIGHT * self.states.get((entry.country, entry.admin1), 0.0)
+                + NEAR_WEIGHT * self.links.get(entry, 0.0))
 
 
 def _focus(kept: list[Kept], context: Context) -> dict[str, Focus]:
@@ -239,27 +242,40 @@ def _focus(kept: list[Kept], context: Context) -> dict[str, Focus]:
 
     "Alexandria" (Egypt, Virginia, Louisiana, Minnesota ...) next to "Rapides Parish" is the
     Louisiana town: an entry near places the other names may denote gains (``_links``). And
-    each name votes for the countries of its entries, weighted by how likely each entry is
-    on its own (a softmax of the scores), so that "Dublin" in a story whose other towns are
-    American tends to the American Dublins.
+    each other name votes for the countries and states of its entries, weighted by how likely
+    each entry is (a softmax of the scores): an entry gains with the share of the votes its
+    country and its state get. "Athens" in a story whose other towns are in Tennessee is
+    Athens, Tennessee; "London" in a story that names Ohio once among American cities is
+    still London. The votes are counted twice, the second time from the likelihoods that the
+    first count gives.
     """
     by_key = _entries_by_key(kept)
     named = {k.key: k.named for k in kept if k.named}
     links = _links(by_key)
-    shares = {key: _shares(entries, context, named.get(key), Focus(links=links.get(key, {})))
-              for key, entries in by_key.items()}
+    focus = {key: Focus(links=links.get(key, {})) for key in by_key}
+    for _ in range(2):
+        shares = {key: _shares(entries, context, named.get(key), focus[key])
+                  for key, entries in by_key.items()}
+        focus = {key: _focus_of(key, shares, links.get(key, {})) for key in by_key}
+    return focus
+
+
+def _focus_of(key: str, shares: dict[str, dict[Entry, float]], links: dict[Entry, float]) -> Focus:
+    """The shares of each country and state among the other names' likely entries."""
     countries: defaultdict[str | None, float] = defaultdict(float)
-    for share in shares.values():
+    states: defaultdict[tuple[str | None, str | None], float] = defaultdict(float)
+    for other, share in shares.items():
+        if other == key:
+            continue
         for entry, weight in share.items():
             if entry.feature not in ("continent", "sea"):
                 countries[entry.country] += weight
-    focus = {}
-    for key, share in shares.items():
-        own: defaultdict[str | None, float] = defaultdict(float)
-        for entry, weight in share.items():
-            own[entry.country] += weight
-        focus[key] = Focus({c: w - own[c] for c, w in countries.items()}, links.get(key, {}))
-    return focus
+            if entry.admin1 and entry.feature in ("city", "admin1", "admin2"):
+                states[(entry.country, entry.admin1)] += weight
+    total_countries = sum(countries.values()) or 1.0
+    total_states = sum(states.values()) or 1.0
+    return Focus({c: w / total_countries for c, w in countries.items()},
+                 {s: w / total_states for s, w in states.items()}, links)
 
 
 def _shares(entries: list[Entry], context: Context, named: str | None, focus: Focus) -> dict[Entry, float]:
@@ -269,7 +285,7 @@ def _shares(entries: list[Entry], context: Context, named: str | None, focus: Fo
     chosen = _choose(entries, context, named, focus)
     if chosen.feature in TRUSTED or named:
         return {chosen: 1.0}
-    scores = {e: _score(e, context) + focus.bonus(e) for e in entries}
+    scores = {e: _score(e) + focus.bonus(e) for e in entries}
     top = max(scores.values())
     raw = {e: 10 ** (s - top) for e, s in scores.items()}
     total = sum(raw.values())
@@ -449,7 +465,7 @@ def _choose(entries: list[Entry], context: Context, qualifier: str | None, focus
     if qualifier:
         narrowed = [e for e in entries if qualifier in (e.country, f"{e.country}.{e.admin1}")]
         entries = narrowed or entries
-    return max(entries, key=lambda e: _score(e, context) + focus.bonus(e))
+    return max(entries, key=lambda e: _score(e) + focus.bonus(e))
 
 
 def _us_context(context: Context, rival: Entry) -> bool:
@@ -468,11 +484,11 @@ def _admin_weight(entry: Entry) -> float:
     return weight + 0.25 * (math.log10(country.population) - 8.0)
 
 
-def _score(entry: Entry, context: Context) -> float:
+def _score(entry: Entry) -> float:
+    """An entry's weight on its own: its size (log10 population, or a state's or county's
+    weight), one more for the name it is known by."""
     size = _admin_weight(entry) or math.log10(entry.population + 10)
-    in_country = 2.0 if entry.country in context.countries else 0.0
-    in_state = 2.0 if (entry.country, entry.admin1) in context.states else 0.0
-    return size + in_country + in_state + (1.0 if entry.exact else 0.0)
+    return size + (1.0 if entry.exact else 0.0)
 
 
 def _shape(span: Span, entry: Entry) -> Mention:
