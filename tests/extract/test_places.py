@@ -65,6 +65,7 @@ def test_border_phrase_has_no_point(pipeline: Pipeline) -> None:
     analysis = analyse(pipeline, "The camp lies near the border with Tunisia.")
     place = place_named(analysis, "Tunisia")
     assert place is not None and place.feature == "border" and place.lat is None
+    assert place.name == "border with Tunisia" and place.geonameid == 2464461
 
 
 def test_person_name_that_is_a_town_is_not_a_place(pipeline: Pipeline) -> None:

@@ -13,9 +13,10 @@ entries; this module decides which of them are places and which entry each one i
 - Homonyms are resolved by context: an explicit qualifier, the countries and US states the
   document names unambiguously, the countries its other names lie in, nearness to the places
   its other names may denote, then population. A name keeps one sense through a document.
-- "western Libya" becomes a region of Libya (``feature`` "region", the country's point and
-  GeoNames id, as geoparsing corpora resolve it), and "the border with Tunisia" a border
-  place (``feature`` "border", no point, no id): neither takes the capital's coordinates.
+- "western Libya" becomes a region of Libya (``feature`` "region", the country's point), and
+  "the border with Tunisia" a border place (``feature`` "border", no point): neither takes
+  the capital's coordinates. Both keep the GeoNames id of the place they are part of or
+  named after, as geoparsing corpora resolve "Libya" and "Tunisia" there.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ COUNTRY_WEIGHT = 2.5  # times the share of the other names' likely entries in th
 STATE_WEIGHT = 2.5  # ... in its state or province
 NEAR_WEIGHT = 1.5  # per other name with a town or county at the entry's point, less with distance
 NEAR_KM = 100.0
+NEAR_MARGIN = 2.5  # a place counts as near only if its name's likelier entries are at most this much bigger
 NEAR_CAP = 3.0
 
 
@@ -305,9 +307,12 @@ def _links(by_key: dict[str, list[Entry]]) -> dict[str, dict[Entry, float]]:
     names count ("Huntsville" and "Walker County" in Texas, not in Alabama)."""
     local = {key: [e for e in entries if e.feature in ("city", "admin2") and e.lat is not None and e.exact]
              for key, entries in by_key.items()}
+    best = {key: max(map(_score, entries)) for key, entries in by_key.items()}
     links: dict[str, dict[Entry, float]] = {}
     for key, entries in local.items():
-        others = [other for name, other in local.items() if name != key and other]
+        others = [[e for e in other if _score(e) >= best[name] - NEAR_MARGIN]
+                  for name, other in local.items() if name != key and other]
+        others = [other for other in others if other]
         links[key] = {entry: min(NEAR_CAP, sum(max(0.0, 1.0 - min(_km(entry, e) for e in other) / NEAR_KM)
                                                for other in others))
                       for entry in entries}
@@ -501,9 +506,9 @@ def _shape(span: Span, entry: Entry) -> Mention:
         name = f"{before.lower_} {surface}"
         return Mention(before.idx, span.end_char, entry, doc[before.i: span.end].text,
                        "region", name)
-    if entry.feature == "country" and _is_border(span):
+    if entry.feature == "country" and _is_border(span):  # "the Turkish border": with Turkey
         return Mention(span.start_char, span.end_char, entry, surface, "border",
-                       f"border with {surface}")
+                       f"border with {entry.name}")
     return Mention(span.start_char, span.end_char, entry, surface, entry.feature, surface)
 
 

@@ -279,12 +279,12 @@ def _identity(mention: Mention) -> tuple:
 def _new_place(place_id: str, mention: Mention) -> Place:
     entry = mention.entry
     point = mention.feature != "border"
-    own_id = mention.feature == entry.feature
+    own_name = mention.feature == entry.feature
     return Place(
         id=place_id,
-        name=entry.name if own_id and entry.feature in OFFICIAL else mention.name,
+        name=entry.name if own_name and entry.feature in OFFICIAL else mention.name,
         feature=mention.feature,
-        geonameid=entry.geonameid if own_id or mention.feature == "region" else None,
+        geonameid=entry.geonameid,
         lat=entry.lat if point else None,
         lon=entry.lon if point else None,
         country=entry.country,
