@@ -222,3 +222,24 @@ def test_locative_reaches_over_a_compass_adjective(pipeline: Pipeline) -> None:
     analysis = analyse(pipeline, "The army launched an offensive in southern Aleppo today.")
     assert any(p.country == "SYR" and p.feature in ("city", "region") for p in analysis.places)
 
+
+
+def test_names_before_counties_are_counties(pipeline: Pipeline) -> None:
+    text = "Prosecutors in Navarro, Henderson and Ellis counties filed charges."
+    analysis = analyse(pipeline, text)
+    navarro, ellis = place_named(analysis, "Navarro"), place_named(analysis, "Ellis")
+    assert navarro is not None and navarro.feature == "admin2" and navarro.name == "Navarro County"
+    assert ellis is not None and ellis.feature == "admin2"
+
+
+def test_nearby_places_decide_a_homonym(pipeline: Pipeline) -> None:
+    text = "Firefighters from Huntsville helped. Walker County officials closed two roads."
+    place = place_named(analyse(pipeline, text), "Huntsville")
+    assert place is not None and place.country == "USA" and place.geonameid == 4699540  # Texas
+
+
+def test_a_big_city_keeps_its_sense_in_a_story_naming_a_state_once(pipeline: Pipeline) -> None:
+    text = ("The senator from Ohio flew to London on Monday. In London he met bankers before "
+            "going on to Paris and Berlin.")
+    place = place_named(analyse(pipeline, text), "London")
+    assert place is not None and place.country == "GBR"

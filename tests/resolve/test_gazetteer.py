@@ -66,3 +66,12 @@ def test_lookups_are_fast() -> None:
 def test_lookup_finds_subdivisions_abroad() -> None:
     entries = gazetteer().lookup("Helmand")
     assert any(e.feature == "admin1" and e.country == "AFG" and e.geonameid for e in entries)
+
+
+def test_canadian_province_abbreviations_are_admin1() -> None:
+    entry = gazetteer().lookup("B.C.")[0]
+    assert (entry.feature, entry.country, entry.name) == ("admin1", "CAN", "British Columbia")
+
+
+def test_state_abbreviations_are_american_only() -> None:
+    assert gazetteer().lookup("Mass.")[0].name == "Massachusetts"

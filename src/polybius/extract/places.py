@@ -44,6 +44,8 @@ CONNECTORS = frozenset({"of", "al", "el", "de", "la", "du", "upon", "on"})
 MAX_WINDOW = 7
 SUFFIX_FEATURES = {"province": "admin1", "governorate": "admin1", "state": "admin1", "region": "admin1",
                    "district": "admin2", "city": "city"}
+# Type nouns after a list of names, and the word each name takes ("Ellis counties": "Ellis County").
+LIST_TYPES = {"counties": "County", "parishes": "Parish", "county": "County", "parish": "Parish"}
 OFFICIAL = frozenset({"country", "admin1", "admin2", "continent"})  # features named as GeoNames names them
 __all__ = ["dateline_end", "extract_places", "locate_event"]
 
@@ -134,13 +136,40 @@ def _name_start(doc: Doc, i: int) -> int:
 
 
 def _candidates(doc: Doc, gaz: Gazetteer) -> Iterator[Candidate]:
-    taken: set[int] = set()
+    typed = list(_typed_lists(doc, gaz))
+    yield from typed
+    listed = {i for cand in typed for i in range(cand.span.start, cand.span.end)}
+    taken: set[int] = set(listed)
     for ent in doc.ents:
         if ent.label_ in CANDIDATE_LABELS:
             taken.update(range(ent.start, ent.end))
-            yield from _match_ent(ent, gaz)
+            yield from (c for c in _match_ent(ent, gaz) if not listed & set(range(c.span.start, c.span.end)))
     for run in _capitalised_runs(doc, taken):
         yield from _match_windows(run, None, gaz)
+
+
+def _typed_lists(doc: Doc, gaz: Gazetteer) -> Iterator[Candidate]:
+    """Names that a type noun after them makes counties: "Navarro, Henderson and Ellis counties",
+    "the Otter Tail/Grant county line". Each is looked up with the type ("Navarro County")."""
+    for token in doc:
+        kind = LIST_TYPES.get(token.lower_)
+        if kind is None or token.i == 0 or (token.text[:1].isupper() and token.lower_ == kind.lower()):
+            continue
+        end = token.i
+        while end > 0:
+            start = end
+            while start > 0 and _is_name_token(doc[start - 1]) and end - start < 4:
+                start -= 1
+            if start == end:
+                break
+            entries = [e for e in gaz.lookup(f"{doc[start:end].text} {kind}") if e.feature == "admin2"]
+            if entries:
+                yield Candidate(doc[start:end], "GPE", entries)
+            if start < 2 or doc[start - 1].text not in (",", "and", "or", "/", "&"):
+                break
+            end = start - 1 if doc[start - 1].text != "," or doc[start - 2].lower_ not in ("and", "or") else start - 2
+            if doc[end - 1].text == "," and end > 1:
+                end -= 1
 
 
 def _match_ent(ent: Span, gaz: Gazetteer) -> Iterator[Candidate]:

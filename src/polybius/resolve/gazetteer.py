@@ -199,10 +199,11 @@ class Gazetteer:
         self._lock = threading.Lock()
         self.curated = _curated_entries()
         self._countries = {e.country: e for e in self._fetch_feature("country") if e.country}
-        states = {e.admin1: e for e in self._fetch_feature("admin1") if e.country == "USA"}
+        states = {(e.country, e.admin1): e for e in self._fetch_feature("admin1")}
         self._state_abbreviations = {
-            abbreviation: states[code]
-            for abbreviation, code in read_table(STATE_ABBREVIATIONS_FILE) if code in states}
+            row[0]: states[(row[2] if len(row) > 2 else "USA", row[1])]
+            for row in read_table(STATE_ABBREVIATIONS_FILE)
+            if (row[2] if len(row) > 2 else "USA", row[1]) in states}
         continents = {e.name: e for e in self._fetch_feature("continent")}
         self._continent_aliases = {
             name_key(alias): continents[name]
