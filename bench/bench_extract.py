@@ -6,7 +6,7 @@ The batch is the first N PolNeAR articles from ../shared/data when present (real
 300-1,500 words), else the bundled examples repeated. In one run it measures:
 - bare parse: the spaCy pipeline as shipped (`spacy.load`) alone over the texts (`nlp.pipe`),
   then the same pipeline as Polybius configures it (paragraph boundaries, vectorised
-  attribute table: polybius.nlp_attributes);
+  attribute table: polybius.nlp_attributes; lemma memo: polybius.nlp_lemmas);
 - extract: Polybius end to end over the same texts (one parse + every extractor);
 - per stage: the time of each extractor on the already-parsed documents, as a share of each parse.
 """
