@@ -46,6 +46,7 @@ SUFFIX_FEATURES = {"province": "admin1", "governorate": "admin1", "state": "admi
                    "district": "admin2", "city": "city"}
 # Type nouns after a list of names, and the word each name takes ("Ellis counties": "Ellis County").
 LIST_TYPES = {"counties": "County", "parishes": "Parish", "county": "County", "parish": "Parish"}
+REGIONAL = frozenset({"country", "admin1"})  # features a compass word makes a region of
 OFFICIAL = frozenset({"country", "admin1", "admin2", "continent"})  # features named as GeoNames names them
 __all__ = ["dateline_end", "extract_places", "locate_event"]
 
@@ -155,21 +156,27 @@ def _typed_lists(doc: Doc, gaz: Gazetteer) -> Iterator[Candidate]:
         kind = LIST_TYPES.get(token.lower_)
         if kind is None or token.i == 0 or (token.text[:1].isupper() and token.lower_ == kind.lower()):
             continue
-        end = token.i
-        while end > 0:
-            start = end
-            while start > 0 and _is_name_token(doc[start - 1]) and end - start < 4:
-                start -= 1
-            if start == end:
-                break
-            entries = [e for e in gaz.lookup(f"{doc[start:end].text} {kind}") if e.feature == "admin2"]
-            if entries:
-                yield Candidate(doc[start:end], "GPE", entries)
-            if start < 2 or doc[start - 1].text not in (",", "and", "or", "/", "&"):
-                break
-            end = start - 1 if doc[start - 1].text != "," or doc[start - 2].lower_ not in ("and", "or") else start - 2
-            if doc[end - 1].text == "," and end > 1:
-                end -= 1
+        found = list(_list_items(doc, token.i, kind, gaz))
+        if len(found) > 1 or token.lower_ == kind.lower():  # "the metro Athens counties" is no list
+            yield from found
+
+
+def _list_items(doc: Doc, end: int, kind: str, gaz: Gazetteer) -> Iterator[Candidate]:
+    """The names of a list that ends before token ``end``, right to left, as ``kind``s."""
+    while end > 0:
+        start = end
+        while start > 0 and _is_name_token(doc[start - 1]) and end - start < 4:
+            start -= 1
+        if start == end:
+            return
+        entries = [e for e in gaz.lookup(f"{doc[start:end].text} {kind}") if e.feature == "admin2"]
+        if entries:
+            yield Candidate(doc[start:end], "GPE", entries)
+        if start < 2 or doc[start - 1].text not in (",", "and", "or", "/", "&"):
+            return
+        end = start - 2 if doc[start - 1].text == "," and doc[start - 2].lower_ in ("and", "or") else start - 1
+        if end > 1 and doc[end - 1].text == ",":
+            end -= 1
 
 
 def _match_ent(ent: Span, gaz: Gazetteer) -> Iterator[Candidate]:
@@ -223,8 +230,12 @@ def _match_windows(span: Span, label: str | None, gaz: Gazetteer) -> Iterator[Ca
                 entries = [e for e in entries if e.feature == "admin2" and e.exact]
             if entries:
                 rest = span.doc[j:span.end]
-                whole = i == span.start and all(_is_trailing_junk(t) for t in rest)
-                yield Candidate(window, label if whole else None, entries)
+                whole = all(_is_trailing_junk(t) for t in rest)
+                if i > span.start and whole and all(t.lower_ in cues("direction") for t in span.doc[span.start:i]):
+                    regional = [e for e in entries if e.feature in REGIONAL]  # "North Texas"
+                    yield Candidate(window, label if regional else None, regional or entries)
+                else:
+                    yield Candidate(window, label if whole and i == span.start else None, entries)
                 i = j
                 break
         else:
