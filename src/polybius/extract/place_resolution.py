@@ -40,6 +40,7 @@ TRUSTED = frozenset({"country", "continent", "sea", "region", "base", "island", 
 EMBEDDED = "EMBEDDED"  # label of a place name inside an organisation's name ("Toronto Police")
 ADMIN1_WEIGHT = 5.0  # log10-population equivalent of a state or province against same-named towns
 ADMIN2_WEIGHT = 4.0  # ... and of a county or district
+SMALL_TOWN = 10000  # a town this small ending an organisation's name is that name's head noun
 BIG_CITY = 1000000  # a town this size is a place on an unlabelled name alone
 ADMIN_WEIGHTS = {"admin1": ADMIN1_WEIGHT, "admin2": ADMIN2_WEIGHT}
 CALENDAR_NAMES = frozenset(MONTHS) | frozenset(WEEKDAYS)
@@ -337,8 +338,9 @@ def _plausible(cand: Candidate, entry: Entry, context: Context) -> bool:
         return False  # "Wal" for Wahl, "Nadia" the person: subdivisions need a place label
     if cand.label in PLACE_LABELS:
         return True
-    if cand.label == EMBEDDED and not entry.exact:
-        return False  # "Nadia Moayyad" is no Navadwip
+    if cand.label == EMBEDDED and (not entry.exact or (
+            entry.feature == "city" and entry.population < SMALL_TOWN and _ends_name(span))):
+        return False  # "Nadia Moayyad" is no Navadwip, "the Webb Center" no town of Center
     if cand.label == EMBEDDED:  # "Toronto Police", "Mansfield Mayor" in a Louisiana story
         known = entry.country == "USA" or entry.country in context.countries
         return (entry.feature == "admin1" and known) or entry.population >= 100000 or (
@@ -363,6 +365,14 @@ def _plausible(cand: Candidate, entry: Entry, context: Context) -> bool:
         return True  # "patrolling the war-riven Monrovia"; "Dublin" in an Ohio story is Dublin, Ohio
     evidence = locative_before(span) or placeword_after(span) or qualifier(span) is not None
     return evidence or name_key(span.text) in context.place_keys
+
+
+def _ends_name(span: Span) -> bool:
+    """Whether a name ends the longer name it is part of ("Webb Center", "Credit Union"): the
+    head of an organisation's name, not a place that qualifies it."""
+    doc = span.doc
+    inside = span.start > 0 and doc[span.start].ent_iob_ == "I"
+    return inside and (span.end >= len(doc) or doc[span.end].ent_iob_ != "I")
 
 
 def _is_acronym(span: Span) -> bool:
