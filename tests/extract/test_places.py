@@ -243,3 +243,9 @@ def test_a_big_city_keeps_its_sense_in_a_story_naming_a_state_once(pipeline: Pip
             "going on to Paris and Berlin.")
     place = place_named(analyse(pipeline, text), "London")
     assert place is not None and place.country == "GBR"
+
+
+def test_a_name_split_by_the_model_is_joined_again(pipeline: Pipeline) -> None:
+    analysis = analyse(pipeline, "The team was beaten by Trinidad and Tobago, officials said.")
+    place = next((p for p in analysis.places if p.feature == "country" and p.country == "TTO"), None)
+    assert place is not None

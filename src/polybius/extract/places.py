@@ -141,12 +141,34 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> Iterator[Candidate]:
     yield from typed
     listed = {i for cand in typed for i in range(cand.span.start, cand.span.end)}
     taken: set[int] = set(listed)
-    for ent in doc.ents:
+    for ent in _joined(doc, gaz):
         if ent.label_ in CANDIDATE_LABELS:
             taken.update(range(ent.start, ent.end))
             yield from (c for c in _match_ent(ent, gaz) if not listed & set(range(c.span.start, c.span.end)))
     for run in _capitalised_runs(doc, taken):
         yield from _match_windows(run, None, gaz)
+
+
+def _joined(doc: Doc, gaz: Gazetteer) -> Iterator[Span]:
+    """The entities, with neighbours that the model split out of one name joined again:
+    "Baja" + "California", "Trinidad" and "Tobago", "Boa" + "Vista" (when the joined name is
+    a place's own name)."""
+    ents = list(doc.ents)
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        if i + 1 < len(ents) and ent.label_ in CANDIDATE_LABELS and ents[i + 1].label_ in CANDIDATE_LABELS:
+            nxt = ents[i + 1]
+            gap = doc[ent.end:nxt.start]
+            if len(gap) == 0 or (len(gap) == 1 and gap[0].lower_ in ("and", "&")):
+                whole = doc[ent.start:nxt.end]
+                if any(e.exact for e in gaz.lookup(whole.text)):
+                    label = ent.label_ if ent.label_ in PLACE_LABELS else nxt.label_
+                    yield Span(doc, whole.start, whole.end, label=label if label in PLACE_LABELS else "GPE")
+                    i += 2
+                    continue
+        yield ent
+        i += 1
 
 
 def _typed_lists(doc: Doc, gaz: Gazetteer) -> Iterator[Candidate]:
