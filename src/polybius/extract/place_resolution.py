@@ -448,7 +448,9 @@ def qualifier(span: Span) -> str | None:
         return None
     nxt = doc[span.end + 1: span.end + 3]
     for width in (2, 1):
-        if len(nxt) < width or not nxt[0].text[:1].isupper() or _listed(nxt[:width]):
+        if len(nxt) < width or not nxt[0].text[:1].isupper():
+            continue
+        if _listed(nxt[:width]) and not nxt[width - 1].text.endswith("."):  # "D.C., New York" qualifies
             continue
         text = nxt[:width].text
         country = country_by_name(text)
