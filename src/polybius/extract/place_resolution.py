@@ -10,9 +10,12 @@ entries; this module decides which of them are places and which entry each one i
   Misrata"), a qualifier ("Tripoli, Lebanon"), or the same name labelled as a place elsewhere
   in the document. A name after a title ("Mr. Carter"), a month or weekday name and an
   unlabelled acronym are never places.
-- Homonyms are resolved by context: an explicit qualifier, the countries and US states the
-  document names unambiguously, the countries its other names lie in, nearness to the places
-  its other names may denote, then population. A name keeps one sense through a document.
+- Homonyms are resolved by context: an explicit qualifier ("Tripoli, Lebanon"), then the
+  share of the document's other names that likely lie in each entry's country and state,
+  nearness to the places the other names may denote, and population (``_focus``). A name
+  keeps one sense through a document. An organisation's name yields a place only by its own
+  exact name, and a small town's name that ends it is its head noun ("Webb Center").
+- A lone word of a person the document names ("Hopkins" after "David Hopkins") is no town.
 - "western Libya" becomes a region of Libya (``feature`` "region", the country's point), and
   "the border with Tunisia" a border place (``feature`` "border", no point): neither takes
   the capital's coordinates. Both keep the GeoNames id of the place they are part of or

@@ -6,7 +6,11 @@ organisation names ("Toronto Police") and capitalised token runs the model misse
 looked up in the gazetteer with plain dictionary lookups. Which of those candidates are
 places, and which gazetteer entry each one denotes, is ``place_resolution``'s part.
 
-- A multi-word PERSON entity is no place unless the text says so ("in Tal Afar").
+- A multi-word PERSON entity is no place unless the text says so ("in Tal Afar"); a county
+  inside one is ("McMinn County Sheriff"), as is a county before a type word ("Douglas
+  County Road 4"). Names before "counties" are counties ("Navarro, Henderson and Ellis
+  counties"), and neighbouring entities the model split out of one name are joined again
+  ("Trinidad" and "Tobago").
 - Demonyms used as modifiers ("Italian troops") are mentions of their country: GeoWebNews
   counts them as toponyms and actors need the country. "the Italians" is not a place, and
   ``locate_event`` never takes a demonym as an event's place.
