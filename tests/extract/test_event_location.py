@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from spacy.tokens import Span
 
 from polybius.analysis import Analysis
-from polybius.extract.event_location import _inside_name, dateline_end, locate_event
+from polybius.extract.event_location import dateline_end, locate_event
+from polybius.extract.place_phrases import inside_name
 from polybius.model import Document
 from polybius.pipeline import Pipeline, run_stages
 
@@ -51,15 +53,49 @@ def test_participle_shares_the_object_place_of_its_verb(pipeline: Pipeline) -> N
 def test_place_inside_an_organisation_name_is_not_the_event_place(pipeline: Pipeline) -> None:
     doc = pipeline.nlp("Members of the Islamic State of Iraq were killed in Mosul.")
     doc.ents = [Span(doc, 2, 7, label="ORG")]
-    assert _inside_name(doc[6:7])  # "Iraq" in "the Islamic State of Iraq"
+    assert inside_name(doc[6:7])  # "Iraq" in "the Islamic State of Iraq"
     doc.ents = [Span(doc, 6, 7, label="ORG")]
-    assert not _inside_name(doc[6:7])  # the whole name: not part of a longer one
+    assert not inside_name(doc[6:7])  # the whole name: not part of a longer one
 
 
 def test_facility_named_after_a_town_still_places_the_event(pipeline: Pipeline) -> None:
     doc = pipeline.nlp("Prisoners rioted in the Karachi Central Jail on Monday.")
     doc.ents = [Span(doc, 4, 7, label="ORG")]
-    assert not _inside_name(doc[4:5])
+    assert not inside_name(doc[4:5])
     doc = pipeline.nlp("Prisoners rioted in the Karachi Central Committee on Monday.")
     doc.ents = [Span(doc, 4, 7, label="ORG")]
-    assert _inside_name(doc[4:5])
+    assert inside_name(doc[4:5])
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # the part, not the whole: "the X district of Y", "X, a town near Y", "Sadr City, a neighborhood of Y"
+    ("Five civilians were killed in the Shaab neighborhood of Baghdad on Sunday.", "killed", "Shaab"),
+    ("A bomb exploded in the Zahra neighborhood of the port city of Jiddah.", "exploded", "Zahra"),
+    ("Troops launched an offensive in the East Ghouta region of rural Damascus on Saturday.", "launched",
+     "East Ghouta"),
+    ("Jets bombed a hospital in Hawija, a town near Kirkuk, on Saturday.", "bombed", "Hawija"),
+    ("The explosion struck a market in Sadr City, a mainly Shiite neighborhood of Baghdad.", "struck",
+     "Sadr City"),
+    # a direction from a place is near it; a distance from it is elsewhere
+    ("Gunmen killed three people in a raid north of Baghdad.", "killed", "Baghdad"),
+    ("Gunmen killed three people in a town 50 kilometers north of Baghdad.", "killed", None),
+    # what a verb of saying reports is not where the saying happened
+    ("Officials said militants attacked a checkpoint in Mosul.", "said", None),
+    # origins: "of Milan" after a person, "from Hamburg, Germany", a name with an age
+    ("Antonio Rossi, 43, of Milan, was shot on Tuesday.", "shot", None),
+    ("Professor Pierre Colas, an anthropology professor from Hamburg, Germany was shot to death on Wednesday.",
+     "shot", None),
+    ("Jordan, 56, was shot as he napped in his car.", "shot", None),
+    # a country's stretch of land or sea, a town's police, a name before a weekday
+    ("Warships patrolled Somalia's coastline on Monday.", "patrolled", "Somalia"),
+    ("Dallas police shot a man on Friday.", "shot", "Dallas"),
+    ("Police patrolled Harare Saturday.", "patrolled", "Harare"),
+    # two-word locatives; a participle takes the place of the verb it hangs on
+    ("Several hundred people protested outside of Kandahar on Friday.", "protested", "Kandahar"),
+    ("Gunmen stormed the village of Mainok, killing 39 people.", "killing", "Mainok"),
+    ("Thousands of protesters marched from Geneva on Sunday.", "marched", "Geneva"),
+    ("A driver from Geneva was shot on Sunday.", "shot", None),
+])
+def test_event_place_in_the_sentence(pipeline: Pipeline, text: str, verb: str, expected: str | None) -> None:
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, verb) == expected
