@@ -99,3 +99,12 @@ def test_facility_named_after_a_town_still_places_the_event(pipeline: Pipeline) 
 def test_event_place_in_the_sentence(pipeline: Pipeline, text: str, verb: str, expected: str | None) -> None:
     analysis = analyse(pipeline, text)
     assert _place_text(analysis, text, verb) == expected
+
+
+def test_where_someone_spoke_is_not_where_the_events_happened(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from polybius.model import Document
+
+    text = ("The assailants opened fire on the post before dawn, the statement said. Army spokesman "
+            "Souleymane Dembele told reporters in Bamako that troops had killed about 30 attackers.")
+    report = pipeline.analyze(Document(text=text))
+    assert [e.place for e in report.events if e.type == "ASSAULT"] == [None, None]

@@ -19,6 +19,7 @@ from polybius.extract.place_phrases import (
     adverbial_prep,
     aged,
     anchored,
+    cue_words,
     dated,
     described,
     direction_of,
@@ -69,7 +70,8 @@ def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, 
     context = _Context(doc, start, _governing_verbs(doc, start), features, place_hosts(doc, features))
     for scope, (lo, hi) in scopes(doc, analysis.text, start, end):
         inside = [(p, m) for p, m in mentions if lo <= m.start and m.end <= hi
-                  and (_in_clause(doc, m, own) if scope == "clause" else not _reported(doc, m, start))]
+                  and (_in_clause(doc, m, own) if scope == "clause"
+                       else not (_reported(doc, m, start) or _where_said(doc, m, start, scope)))]
         ranked = [r for r in (_rank(context, p, m, scope) for p, m in inside) if r]
         if ranked:
             return min(ranked)[-1], scope
@@ -112,6 +114,32 @@ def _own_clause(doc: Doc, start: int) -> set[int]:
 def _in_clause(doc: Doc, mention: TextSpan, own: set[int]) -> bool:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     return span is not None and span.root.i in own
+
+
+SPEAKING_VERBS = cue_words("speaking")
+
+
+def _where_said(doc: Doc, mention: TextSpan, start: int, scope: str) -> bool:
+    """Whether the place is where someone spoke ("told reporters in Bamako"): it locates the
+    speaking, not what is said nor the events of other sentences of the paragraph."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    verb = token_at(doc, start)
+    if span is None or verb is None:
+        return False
+    prep = span.root.head
+    # "in the town of Gode": up to the preposition that places the whole phrase
+    while prep.head.i != prep.i and (prep.pos_ != "ADP" or prep.lower_ == "of"):
+        prep = prep.head
+    if prep.pos_ != "ADP":
+        return False
+    head = prep.head if prep.head.dep_ not in ("dobj", "dative") else prep.head.head
+    if head.lemma_.lower() not in SPEAKING_VERBS or head.pos_ not in ("VERB", "AUX"):
+        return False
+    if prep.i < head.i:
+        return False  # a fronted "In Jericho, officials said ...": the story's place
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
+        return False  # "an explosion was reported inside the quarter": the event's own place
+    return scope == "paragraph" or head.is_ancestor(verb)
 
 
 def _reported(doc: Doc, mention: TextSpan, start: int) -> bool:
