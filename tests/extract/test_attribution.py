@@ -258,3 +258,66 @@ def test_it_of_a_company_is_a_source_but_it_of_be_is_none(pipeline) -> None:  # 
 def test_closing_told_with_its_recipient_takes_the_clause_before(pipeline) -> None:  # type: ignore[no-untyped-def]
     [attribution] = _report(pipeline, "The floods will continue, he told reporters.").attributions
     assert (attribution.source.text, attribution.content.text) == ("he", "The floods will continue")
+
+
+def test_dateline_is_no_source(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "WASHINGTON (AP) — Senator Mara Quill said on Friday that the budget was balanced."
+    [attribution] = _report(pipeline, text).attributions
+    assert attribution.source.text == "Senator Mara Quill"
+
+
+def test_dateline_with_date_and_agency_leaves_the_name_after_the_dash(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "CLEVELAND, July 19 (UPI) — Former Attorney General Ivo Brandt told the delegates that the deal failed."
+    [attribution] = _report(pipeline, text).attributions
+    assert attribution.source.text == "Former Attorney General Ivo Brandt"
+
+
+def test_markup_holds_no_cue_and_bounds_the_content(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = '<tweet pic="" author="mayor_lee" timestamp="1448038800">Great crowd tonight, thank you all!</tweet>'
+    attributions = _report(pipeline, text).attributions
+    assert not any(a.cue and a.cue.text == "tweet" for a in attributions)
+    assert all("<" not in a.content.text and ">" not in a.content.text for a in attributions)
+
+
+def test_editors_note_is_no_reported_speech(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "The mayor spoke on Monday.\n\nEditor’s note: Ann Lee has repeatedly pledged to ban all cars from the city."
+    assert _report(pipeline, text).attributions == []
+
+
+def test_main_verb_without_clause_takes_what_follows_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    report = _report(pipeline, "Asked if he was ever bullied, the candidate said no.")
+    said = next(a for a in report.attributions if a.cue.text == "said")
+    assert (said.source.text, said.content.text) == ("the candidate", "no")
+
+
+def test_clausal_cue_does_not_take_a_plain_object(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert _report(pipeline, "The senator added a new twist to the debate.").attributions == []
+    assert _report(pipeline, "Rubio still maintains an overwhelming lead in endorsements.").attributions == []
+
+
+def test_speaker_named_after_the_quotation_is_the_source(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # The parser makes the quotation's "We" the subject of "told"; the speaker is Ramos.
+    text = "“We were tremendously wrong to not have confronted him from the beginning,” Ramos, 58, told AFP."
+    [attribution] = _report(pipeline, text).attributions
+    assert attribution.source.text.startswith("Ramos")
+
+
+def test_complement_of_a_wish_is_part_of_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    [attribution] = _report(pipeline, "Governor Lee wants to say that the plan failed.").attributions
+    assert (attribution.cue.text, attribution.content.text) == ("wants", "to say that the plan failed")
+
+
+def test_seeming_and_its_cue_are_one_cue(pipeline) -> None:  # type: ignore[no-untyped-def]
+    [attribution] = _report(pipeline, "Cruz seemed to blame the network for the mess.").attributions
+    assert (attribution.cue.text, attribution.source.text) == ("seemed to blame", "Cruz")
+
+
+def test_that_clause_of_a_non_reporting_verb_is_no_claim(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert _report(pipeline, "The vote means that the tax will rise.").attributions == []
+    assert _report(pipeline, "The city needs to fix the bridge before winter.").attributions == []
+
+
+def test_a_physical_attack_is_no_attribution(pipeline) -> None:  # type: ignore[no-untyped-def]
+    report = _report(pipeline, "Gunmen attacked an army post near the border, killing 14 soldiers.")
+    assert report.attributions == []
+    assert [e.status for e in report.events if e.type == "ASSAULT"] == ["occurred"]

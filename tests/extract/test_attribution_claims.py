@@ -32,3 +32,24 @@ def test_that_said_and_known_as_are_no_cues(nlp) -> None:  # type: ignore[no-unt
 
 def test_colon_after_a_verb_introduces_a_quotation(nlp) -> None:  # type: ignore[no-untyped-def]
     assert "boomed" in _cues(nlp, "Trump leaned in and boomed: “Let’s defeat her in November.”")
+
+
+def test_for_marking_a_clause_makes_a_call_for(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Senator Ann Lee is calling for the council to drop the tax.")
+    claim = next(c for c in find_claims(doc, set()) if doc[c.cue[0]].lemma_ == "call")
+    assert doc[claim.cue[0] : claim.cue[1]].text == "calling for"
+    assert doc[claim.content[0] : claim.content[1]].text == "the council to drop the tax"  # type: ignore[index]
+
+
+def test_verb_and_particle_cue_takes_its_object(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Ted Cruz talked up his plans on Friday.")
+    [claim] = find_claims(doc, set())
+    assert doc[claim.cue[0] : claim.cue[1]].text == "talked up"
+    assert doc[claim.content[0] : claim.content[1]].text == "his plans"  # type: ignore[index]
+
+
+def test_source_inside_a_quotation_gives_way_to_the_name_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("“We were tremendously wrong to not have confronted him from the beginning,” Ramos, 58, told AFP.")
+    inside = {t.i for t in doc if 0 < t.i < 14}
+    [claim] = find_claims(doc, inside)
+    assert claim.source is not None and doc[claim.source[0] : claim.source[1]].text == "Ramos, 58,"

@@ -35,3 +35,14 @@ def test_belief_verb_casting_its_object_as_something_takes_it(nlp) -> None:  # t
     claim = verb_claim(doc[1], cue_verbs()["see"])
     assert claim.fallback is not None
     assert doc[claim.fallback[0] : claim.fallback[1]].text == "the vote as a turning point"
+
+
+def test_clausal_verb_takes_no_object_fallback(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The senator added a new twist to the debate.")
+    assert verb_claim(doc[2], cue_verbs()["add"]).fallback is None
+
+
+def test_subject_of_skips_a_dateline(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("LONDON (Reuters) - Ann Lee said she was unlikely to run again.")
+    verb = next(t for t in doc if t.lemma_ == "say")
+    assert subject_of(verb) is not None and subject_of(verb).text == "Lee"  # type: ignore[union-attr]

@@ -42,3 +42,20 @@ def test_all_capitals_transcript_label_takes_the_next_line(pipeline) -> None:  #
 def test_editorial_label_is_no_speaker(pipeline) -> None:  # type: ignore[no-untyped-def]
     report = pipeline.analyze(Document(text="CORRECTION:\n\nAn earlier version misstated the date of the vote."))
     assert report.attributions == []
+
+
+def test_headline_label_need_not_be_a_known_name(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Lynch: No outside influence on the probe\n\nThe probe continues on Monday."
+    attribution = _only(pipeline, text)
+    assert (attribution.cue.text, attribution.source.text) == (":", "Lynch")
+    assert attribution.content.text == "No outside influence on the probe"
+
+
+def test_series_title_in_a_headline_is_no_speaker(pipeline) -> None:  # type: ignore[no-untyped-def]
+    report = pipeline.analyze(Document(text="The Latest: Cruz gives away a shotgun\n\nThe event was in Iowa."))
+    assert not any(a.cue and a.cue.text == ":" for a in report.attributions)
+
+
+def test_label_before_a_tally_is_no_speaker(pipeline) -> None:  # type: ignore[no-untyped-def]
+    report = pipeline.analyze(Document(text="The count so far.\n\nAnn Lee: 1,769.\n\nBo Kim: 1,501."))
+    assert report.attributions == []

@@ -1,6 +1,7 @@
 """Attribution stage: quotations and reported speech, with their sources, chains and outlets.
 
-1. Quotations are found in the text (``quotes``); cues in the parse (``attribution_cues``).
+1. Quotations are found in the text (``quotes``); cues in the parse (``attribution_cues``),
+   but none inside quotations, markup left in the text ("<tweet ...>") or an editor's note.
 2. A cue whose sentence holds a quotation takes it as its content (``direct``); a quotation
    split by its cue ("X," Renzi stated, "Y.") is one content; a cue with nothing after its
    colon takes the quotation that follows.
@@ -12,6 +13,8 @@ The author's own assertions carry no cue and so are never attributions.
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Doc, Token
 
@@ -36,27 +39,54 @@ VERB_GROUP_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 MIN_QUOTE_WORDS = 4  # shorter quotations are mostly scare quotes ("invasion"), not speech
 # A speaker's next quotation follows within about 60 words (a short paragraph).
 CONTINUATION_GAP = 400
+# Markup left in a text (an embedded tweet's "<tweet author=... >"): no cue and no source.
+MARKUP = re.compile(r"</?[A-Za-z][^<>\n]{0,400}>")
+# An editor's note appended to a story is the publisher's own voice, not reported speech.
+EDITORS_NOTE = re.compile(r"^[ \t]*editor[’']?s[’']? note\b[^\n]*", re.IGNORECASE | re.MULTILINE)
 # Dependency roles of speech cues that stand as claims of their own inside another content.
 NESTED_SPEECH_DEPS = frozenset({"prep", "advcl", "relcl"})
+# ... and of any cue that stands on its own inside what someone wants or believes; a clause
+# complement ("wants to say", "thinks they should endorse") is part of the belief.
+BESIDE_BELIEF_DEPS = frozenset({"advcl", "relcl", "conj", "ROOT", "parataxis"})
 
 
 def extract_attributions(analysis: Analysis) -> list[Attribution]:
     """Quotations and reported speech of the document, each with source, cue and content."""
     doc, text = analysis.doc, analysis.text
-    quotes = [q for q in find_quotes(text) if len(text[q[0] : q[1]].split()) >= MIN_QUOTE_WORDS]
-    claims = find_claims(doc, _tokens_inside(doc, quotes))
+    tags = [m.span() for m in MARKUP.finditer(text)]
+    notes = [m.span() for m in EDITORS_NOTE.finditer(text)]
+    quotes = [q for q in find_quotes(_blanked(text, tags)) if len(text[q[0] : q[1]].split()) >= MIN_QUOTE_WORDS]
+    claims = find_claims(doc, _tokens_inside(doc, quotes) | _tokens_within(doc, tags + notes))
     contents = _assign_quotes(doc, text, claims, quotes)
     contents.update(_continuations(doc, claims, contents, quotes))
     _drop_nested(doc, claims, contents)
-    return _records(analysis, claims, contents)
+    return _records(analysis, claims, contents, tags)
+
+
+def _blanked(text: str, spans: list[Chars]) -> str:
+    """``text`` with the given spans (markup) replaced by spaces, offsets kept."""
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def _tokens_within(doc: Doc, spans: list[Chars]) -> set[int]:
+    found: set[int] = set()
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            found.update(range(span.start, span.end))
+    return found
 
 
 def _drop_nested(doc: Doc, claims: list[Claim], contents: dict[int, Chars]) -> None:
     """Drop claims whose cue lies inside another claim's content: the outer claim already
     carries those words ("X said Y wants Z" is X's claim). A second cue verb coordinated
     with the first ("X said A and said B", parsed as if "said B" were part of A) is kept
-    as the outer source's own claim, and the outer content ends before it."""
-    relaying = ("continued", "belief", "inference")
+    as the outer source's own claim, and the outer content ends before it. Inside what
+    someone wants or believes only a complement goes ("wants to say" is one wish); a cue of
+    its own there stays ("hopes voters who said no will return")."""
+    relaying = ("continued", "inference")
     outer = sorted((c, n) for n, c in contents.items() if claims[n].kind not in relaying)
     for n in list(contents):
         if _reported_within(doc, claims[n]):
@@ -65,6 +95,8 @@ def _drop_nested(doc: Doc, claims: list[Claim], contents: dict[int, Chars]) -> N
         for c, m in outer:
             if not (c[0] <= cue < c[1] and m != n and claims[m].cue != claims[n].cue):
                 continue
+            if claims[m].kind == "belief" and doc[claims[n].cue[0]].dep_ in BESIDE_BELIEF_DEPS:
+                continue  # "Lee hopes voters who said no will return": the voters said it
             cut = _coordinated_cut(doc, claims[n], c)
             if cut is None:
                 del contents[n]
@@ -209,23 +241,26 @@ def _previous_claim(claims: list[Claim], contents: dict[int, Chars], quote: Char
     return claims[n] if quote[0] - end < CONTINUATION_GAP else None
 
 
-def _records(analysis: Analysis, claims: list[Claim], contents: dict[int, Chars]) -> list[Attribution]:
+def _records(
+    analysis: Analysis, claims: list[Claim], contents: dict[int, Chars], tags: list[Chars]
+) -> list[Attribution]:
     """Attribution records in text order; claims without content or a valid source dropped."""
     order = sorted(contents, key=lambda n: (contents[n][0], claims[n].cue[0]))
     ids = {id(claims[n]): f"a{i}" for i, n in enumerate(order, 1)}
     records = []
     for n in order:
         claim = claims[n]
-        source = _source(analysis, claim)
-        if source is None:
+        source = _source(analysis, claim, tags)
+        content = _without_markup(analysis.text, contents[n], tags)
+        if source is None or content is None:
             continue
         records.append(
             Attribution(
                 id=ids[id(claim)],
                 source=source,
-                cue=_cue(analysis, claim, contents[n]),
-                content=_span(analysis, contents[n]),
-                direct=_is_direct(analysis.text, contents[n]),
+                cue=_cue(analysis, claim, content),
+                content=_span(analysis, content),
+                direct=_is_direct(analysis.text, content),
                 via=ids.get(id(claim.via)) if claim.via is not None else None,
                 outlet=_outlet(analysis, claim),
             )
@@ -281,14 +316,17 @@ def _is_direct(text: str, content: Chars) -> bool:
     return text[content[0]] in "\"\u201c`'" and text[content[1] - 1] in "\"\u201d'"
 
 
-def _source(analysis: Analysis, claim: Claim) -> Source | None:
-    """Who stands behind a claim; None when the would-be source is a place or a date."""
+def _source(analysis: Analysis, claim: Claim, tags: list[Chars]) -> Source | None:
+    """Who stands behind a claim; None when the would-be source is a date or the writer.
+
+    A name the place finder took for a town still speaks ("“Look at what you did,” Franken
+    said"; on PolNeAR train nine in ten such subjects are the speakers)."""
     if claim.source is None or claim.kind == "inference":
         # "it was reported that": a speech cue without a source; a bare "seeking to" is no
         # claim; "X seems to ..." is the writer's reading, with no source of its own
         return None if claim.kind == "belief" else Source(text="", anonymous=True)
     doc = analysis.doc
-    chars = _chars(doc, claim.source)
+    chars = _after_markup(_chars(doc, claim.source), tags)
     if chars is None:
         return Source(text="", anonymous=True)
     chars = _closing_comma(analysis.text, chars)
@@ -304,9 +342,30 @@ def _source(analysis: Analysis, claim: Claim) -> Source | None:
         if head.pos_ == "PRON"
         else entity_at(analysis, head.idx, head.idx + len(head.text))
     )
-    if entity is None and head.ent_type_ in ("GPE", "LOC", "") and _is_place(analysis, head):
-        return None  # a town is no speaker; a name the NER took for a building may be one
     return _describe(analysis.text, chars, head, entity)
+
+
+def _without_markup(text: str, content: Chars, tags: list[Chars]) -> Chars | None:
+    """A content without the markup at its edges ("you all!</tweet>" is "you all!")."""
+    start, end = content
+    for begin, finish in tags:
+        if begin <= start < finish:
+            start = finish
+        elif start < begin < end:
+            end = begin
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _after_markup(chars: Chars | None, tags: list[Chars]) -> Chars | None:
+    """A source span without the markup it overlaps ("<tweet author=...>I" is "I")."""
+    if chars is None:
+        return None
+    start = max([chars[0], *(end for begin, end in tags if begin < chars[1] and end > chars[0])])
+    return (start, chars[1]) if start < chars[1] else None
 
 
 def _closing_comma(text: str, chars: Chars) -> Chars:
@@ -337,10 +396,6 @@ def _affiliation(phrase: str) -> str:
     if words and words[0].lower() in ("a", "an", "the", "one", "some", "two", "several"):
         words = words[1:]
     return " ".join(words)
-
-
-def _is_place(analysis: Analysis, head: Token) -> bool:
-    return any(m.start <= head.idx < m.end for place in analysis.places for m in place.mentions)
 
 
 def _pronoun_entity(analysis: Analysis, pronoun: Token) -> Entity | None:

@@ -37,6 +37,12 @@ OTHER_SENSE_PARTICLES = frozenset(
 )
 
 
+# Where a stance adjective stands: after "be", or set off after its holder ("Republicans,
+# concerned about ...", "..., many of them skeptical about ...").
+STANCE_DEPS = frozenset({"acomp", "amod", "advcl", "conj"})
+CHAIN_GAP = 3  # "seemed to blame", "appears to have endorsed"
+
+
 def find_claims(doc: Doc, inside_quote: set[int]) -> list[Claim]:
     """Every cue of ``doc`` outside quotations, with its source and content."""
     verbs = cue_verbs()
@@ -59,6 +65,8 @@ def find_claims(doc: Doc, inside_quote: set[int]) -> list[Claim]:
             continue  # "the report failed to mention that ...": the source did not say it
         if _discourse_marker(token) or _other_sense(token):
             continue
+        if token.lower_ in cues_of_kind("stance") and is_passive(token):
+            continue  # "is convinced that": a stance, found below
         claim = verb_claim(token, entry) if entry else None
         if claim is None or claim.content is None:
             claim = prep_claim(token) or claim
@@ -76,13 +84,52 @@ def find_claims(doc: Doc, inside_quote: set[int]) -> list[Claim]:
             claim = light_claim(token)
         elif token.pos_ == "NOUN" and token.lemma_.lower() in cues_of_kind("agent"):
             claim = agent_claim(token)
-        elif token.lower_ in cues_of_kind("stance") and (token.dep_ == "acomp" or is_passive(token)):
+        elif token.lower_ in cues_of_kind("stance") and (token.dep_ in STANCE_DEPS or is_passive(token)):
             claim = stance_claim(token)
         else:
             claim = None
         if claim is not None:
             claims.append(claim)
-    return claims
+    for claim in claims:
+        if claim.source is not None and claim.cue[0] not in inside_quote:
+            claim.source = _outside_quotes(doc, claim.source, claim.cue[0], inside_quote)
+    return _joined_chains(doc, claims, by_verb)
+
+
+def _outside_quotes(doc: Doc, source: tuple[int, int], cue: int, inside: set[int]) -> tuple[int, int] | None:
+    """A source the parser found inside a quotation belongs to the quoted words, not to the
+    cue outside it: the speaker is named after the quotation ("“We were wrong,” Ramos,
+    58, told AFP"; "“Very good reporter,” Trump, the frontrunner, said")."""
+    if not any(i in inside for i in range(*source)):
+        return source
+    start = max(i for i in range(*source) if i in inside) + 1
+    end = source[1]
+    if start >= end:  # the whole source is quoted: take the words between the quote and the cue
+        while start < cue and start in inside:
+            start += 1
+        end = max(start, cue)
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text != ",":
+        end -= 1
+    words = doc[start:end]
+    if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in words) or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    return start, end
+
+
+def _joined_chains(doc: Doc, claims: list[Claim], by_verb: dict[int, Claim]) -> list[Claim]:
+    """ "Cruz seemed to blame the network": one cue, "seemed to blame", with the inner
+    verb's source and content; the writer's reading ("seemed") is no claim of its own."""
+    dropped = set()
+    for i, claim in by_verb.items():
+        if claim.kind != "inference":
+            continue
+        inner = next((by_verb.get(c.i) for c in doc[i].rights if c.dep_ == "xcomp" and c.i - i <= CHAIN_GAP), None)
+        if inner is not None and inner.kind != "inference":
+            inner.cue = (i, inner.cue[1])
+            dropped.add(id(claim))
+    return [c for c in claims if id(c) not in dropped]
 
 
 def _other_sense(verb: Token) -> bool:

@@ -19,6 +19,7 @@ from spacy.tokens import Token
 from polybius.lexicons import read_table
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 # Verbs whose subject a cue inherits when it has none of its own.
 CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "acl", "pcomp", "prep", "pobj", "dobj"})
 RECIPIENT_VERBS = frozenset({"tell", "ask", "inform", "assure", "urge", "warn", "advise", "order"})
@@ -37,6 +38,8 @@ INVERTED_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM", "PART"})
 # cues.tsv kinds whose cues are verb lemmas.
 VERB_KINDS = frozenset({"speech", "write", "belief", "inference"})
 NOT_SAID = frozenset({"fail", "neglect", "omit", "forget"})
+# Verbs that take a "that" clause without reporting anyone's words or thoughts ("this means that").
+NOT_REPORTING = frozenset({"mean", "get", "help", "ensure", "guarantee", "grow", "prove"})
 # Prepositions of place, time and channel, whose objects are not what a cue verb is about.
 OBJECT_PREP_EXCLUDED = frozenset({"in", "at", "on", "during", "after", "before", "since", "with", "by", "from"})
 # Verbs whose "to X" names whom the words were for ("said to reporters"), not what about.
@@ -111,14 +114,35 @@ def verb_claim(verb: Token, entry: CueEntry) -> Claim:
         content=content,
         recipients=_recipients(verb),
         kind="speech" if passive else entry.kind,  # "X is expected to": a claim of no one named
-        fallback=_object_content(verb) if content is None and _takes_object(entry, verb) else None,
+        fallback=_fallback(verb, entry, source) if content is None else None,
     )
+
+
+def _fallback(verb: Token, entry: CueEntry, source: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Content for a cue verb with no clause, used when no quotation fills it: its object,
+    or for the main verb of a sentence with a named subject what follows it ("Clinton
+    supporters responded with chants of ...", "the candidate said no")."""
+    found = _object_content(verb) if _takes_object(entry, verb) else None
+    main = source is not None and verb.dep_ == "ROOT" and entry.kind in ("speech", "belief")
+    if found is None and main and entry.content not in ("clausal", "quote"):
+        found = _predicate(verb)
+    return found
+
+
+def _predicate(verb: Token) -> tuple[int, int] | None:
+    """The words after a verb up to the end of its clause, without a coordinated verb."""
+    rights = [c for c in verb.rights if not (c.is_punct or c.dep_ in ("cc", "prt") or c.dep_ in SUBJECT_DEPS)]
+    rights = [c for c in rights if not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
+    if not rights:
+        return None
+    return rights[0].left_edge.i, max(c.right_edge.i for c in rights) + 1
 
 
 def _takes_object(entry: CueEntry, verb: Token) -> bool:
     """Cues whose object may be their content: those the lexicon lets take one, speech verbs
     ("responded to the remarks"), and any cue that casts its object "as" something ("sees the
-    state as a chance"), but not "find", "see" or "continue" just taking things."""
+    state as a chance"), but not "find", "see" or "continue" just taking things, nor the
+    lexicon's "clausal" verbs ("added a new twist", "maintains a lead")."""
     if entry.content in ("object", "any") or (entry.kind == "speech" and entry.content == "clause"):
         return True
     return entry.content != "quote" and any(c.lower_ == "as" and c.dep_ == "prep" for c in verb.rights)
@@ -173,7 +197,7 @@ def _inverted_source(verb: Token) -> tuple[int, int] | None:
 def that_taking(verb: Token) -> CueEntry | None:
     """A verb outside the lexicon that takes a "that" clause and has a subject ("X conceded
     that ...", "X hinted that ..."): such verbs report speech or thought."""
-    if not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+    if not any(c.dep_ in SUBJECT_DEPS for c in verb.children) or not verb.is_alpha or verb.lemma_ in NOT_REPORTING:
         return None
     for child in verb.children:
         if child.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
@@ -207,8 +231,14 @@ def prep_claim(verb: Token) -> Claim | None:
     """A verb-plus-preposition cue ("called for a ceasefire", "came out against the tax"):
     the object is the content."""
     lemma = verb.lemma_.lower()
-    particle = next((c.lower_ for c in verb.rights if c.dep_ == "prt"), None)
-    preps = prep_cues().get(f"{lemma} {particle}" if particle else lemma) or prep_cues().get(lemma)
+    particle = next((c for c in verb.rights if c.dep_ == "prt"), None)
+    if particle is not None and particle.lower_ in prep_cues().get(lemma, ()):
+        # "talked up his candidacy": a verb and particle whose object is the content
+        obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+        if obj is not None:
+            cue = (verb.i, particle.i + 1) if particle.i == verb.i + 1 else (verb.i, verb.i + 1)
+            return Claim(cue=cue, source=noun_phrase(subject_of(verb)), content=subtree(obj))
+    preps = prep_cues().get(f"{lemma} {particle.lower_}" if particle else lemma) or prep_cues().get(lemma)
     if not preps:
         return None
     for child in verb.rights:
@@ -218,7 +248,20 @@ def prep_claim(verb: Token) -> Claim | None:
                 adjacent = all(verb.doc[i].dep_ == "prt" for i in range(verb.i + 1, child.i))
                 end = child.i + 1 if adjacent else verb.i + 1
                 return Claim(cue=(verb.i, end), source=noun_phrase(subject_of(verb)), content=subtree(objects[0]))
+        mark = _clause_mark(child, preps)
+        if mark is not None and all(verb.doc[i].dep_ == "prt" for i in range(verb.i + 1, mark.i)):
+            # "called for the United States to take a stronger role": "for" marks a clause
+            content = (mark.i + 1, child.right_edge.i + 1)
+            return Claim(cue=(verb.i, mark.i + 1), source=noun_phrase(subject_of(verb)), content=content)
     return None
+
+
+def _clause_mark(clause: Token, preps: frozenset[str]) -> Token | None:
+    """The preposition opening a clause that hangs on a cue verb ("for ... to ...")."""
+    if clause.dep_ not in ("advcl", "ccomp") or clause.pos_ not in ("VERB", "AUX"):
+        return None
+    first = clause.doc[clause.left_edge.i]
+    return first if first.dep_ == "mark" and first.head == clause and first.lower_ in preps else None
 
 
 def _cue_span(verb: Token) -> tuple[int, int]:
@@ -359,9 +402,10 @@ def subject_of(verb: Token) -> Token | None:
     current = verb
     for _ in range(6):
         children = list(current.children)
-        for child in children:
-            if child.dep_ in SUBJECT_DEPS:
-                return None if _no_source(child, current) else child
+        subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            child = _past_dateline(subjects)
+            return None if child is None or _no_source(child, current) else child
         for child in children:
             if child.dep_ == "agent":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -372,6 +416,36 @@ def subject_of(verb: Token) -> Token | None:
         if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
             return None
         current = current.head
+    return None
+
+
+def _past_dateline(subjects: list[Token]) -> Token | None:
+    """The subject, unless the parser took the dateline opening a story for it ("WASHINGTON
+    (AP) — Donald Trump said", "CLEVELAND, July 19 (UPI) — Former Attorney General Michael
+    Mukasey told"): then the other subject, or the name after the dash."""
+    first = subjects[0]
+    dash = _dateline_dash(first)
+    if dash is None:
+        return first
+    if len(subjects) > 1:
+        return subjects[1]
+    return next((c for c in first.children if c.i > dash.i and c.pos_ in ("PROPN", "NOUN")), None)
+
+
+def _dateline_dash(subject: Token) -> Token | None:
+    """The dash ending a dateline that ``subject`` heads: a place opening its line, perhaps
+    with a date and an agency in brackets, then a dash."""
+    doc = subject.doc
+    start = subject.left_edge.i
+    if start > 0 and "\n" not in doc[start - 1].text_with_ws and start != subject.sent.start:
+        return None
+    if not (subject.is_upper or subject.ent_type_ == "GPE"):
+        return None
+    for token in doc[subject.i + 1 : min(subject.i + 8, len(doc))]:
+        if token.text in DATELINE_DASHES:
+            return token
+        if token.pos_ in ("VERB", "AUX"):
+            return None
     return None
 
 

@@ -27,6 +27,8 @@ SOURCELESS_NOUNS = frozenset(
     {"concern", "fear", "worry", "opposition", "criticism", "outrage", "backlash", "anger", "call", "demand"}
     | {"complaint", "accusation", "allegation", "speculation", "rumor", "skepticism", "condemnation", "praise"}
 )
+# Stance adjectives whose "in" phrase is what the stance is about ("confident in", "interested in").
+IN_STANCES = frozenset({"confident", "interested"})
 # Nouns whose "of" phrase names who made them ("the statement of the committee").
 AUTHORED_NOUNS = frozenset({"statement", "report", "message", "announcement", "decision", "response", "testimony"})
 
@@ -60,13 +62,20 @@ def stance_claim(adjective: Token) -> Claim | None:
     and adjective are the cue, the subject the source, the clause or object the content."""
     passive = is_passive(adjective)
     verb = adjective if passive else adjective.head
-    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if passive else subject_of(verb)
+    if adjective.dep_ == "amod" and adjective.head.i > adjective.i:
+        return None  # "a skeptical voter": a description, not a stance taken
+    if adjective.dep_ == "amod":
+        subject: Token | None = adjective.head  # "Republicans, concerned about the party's appeal"
+    elif passive:
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    else:
+        subject = subject_of(verb)
     source = noun_phrase(subject)
     content = None
     for child in adjective.rights:
         if child.dep_ in ("ccomp", "xcomp"):
             content = subtree(child)
-        elif child.dep_ == "prep" and child.lower_ != "in":
+        elif child.dep_ == "prep" and (child.lower_ != "in" or adjective.lower_ in IN_STANCES):
             obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
             content = subtree(obj) if obj is not None else None
         if content is not None:
@@ -74,6 +83,8 @@ def stance_claim(adjective: Token) -> Claim | None:
     if source is None or content is None:
         return None
     be = next((c.i for c in verb.children if c.dep_ == "auxpass"), verb.i) if passive else verb.i
+    if adjective.dep_ != "acomp" and not passive:
+        be = adjective.i  # no copula of its own: "..., confident that", "wary of"
     return Claim(cue=(min(be, adjective.i), adjective.i + 1), source=source, content=content, kind="stance")
 
 

@@ -10,7 +10,14 @@ from polybius.extract.attribution_cues import Claim, cues_of_kind, noun_phrase
 
 LABEL_DASHES = frozenset({"-", "\u2013", "\u2014", "\u2015"})
 # All-capitals labels of the writer or editor, not speakers ("CORRECTION:", "UPDATE:").
-EDITORIAL_LABELS = frozenset({"CORRECTION", "CLARIFICATION", "UPDATE", "UPDATED", "BREAKING", "WATCH", "VIDEO", "NOTE"})
+EDITORIAL_LABELS = frozenset(
+    {"CORRECTION", "CLARIFICATION", "UPDATE", "UPDATED", "BREAKING", "WATCH", "VIDEO", "NOTE", "EXCLUSIVE"}
+    | {"BYLINE", "EMAIL", "PREVIOUSLY", "LOOK", "READ", "READS", "RELATED", "PHOTO", "PHOTOS", "AUDIO"}
+    | {"TRANSCRIPT", "WOW", "BOOM", "BUSTED", "BOMBSHELL", "DEVELOPING", "ANALYSIS", "OPINION"}
+)
+# Words of a headline's "X:" that make it a series or section title ("The Latest:"), not a speaker.
+TITLE_LABEL_WORDS = frozenset({"latest", "update", "updates", "notice", "note", "breaking", "watch", "video", "live"})
+HEADLINE_LABEL_WORDS = 4  # "Wash Post Fact-Check:", "Clinton camp:", "Poll:"
 # Common nouns for people and groups, whose perspective a "To many, ..." phrase gives.
 PERSON_WORDS = frozenset(
     {"many", "some", "others", "critics", "supporters", "voters", "people", "administration", "campaign", "party"}
@@ -96,15 +103,17 @@ def _headline(colon: Token) -> list[Claim]:
     words = doc[start : colon.i]
     if start is None or not 1 <= len(words) <= 6 or any(t.pos_ in ("VERB", "AUX") for t in words):
         return []
-    if not _speaker_label(words):
+    if any(t.text.upper() in EDITORIAL_LABELS for t in words):
+        return []  # "BREAKING:", "Video Transcript:", "Wow:" are the author's own labels
+    if not (_speaker_label(words) or _headline_label(doc, words)):
         return []  # "Editor's note:", "STAT OF THE WEEK:" are the author's own labels
     end = _line_end(doc, colon.i + 1)
     first = colon.i + 1
     if end - colon.i < 3:
         first = next((t.i for t in doc[end:] if not t.is_space), len(doc))
         end = _line_end(doc, first)
-    if end - first < 2:
-        return []
+    if sum(1 for t in doc[first:end] if t.is_alpha) < 2:
+        return []  # "Clinton: 1,769." is a tally, not words
     return [Claim(cue=(colon.i, colon.i + 1), source=(start, colon.i), content=(first, end), kind="headline")]
 
 
@@ -114,9 +123,19 @@ def _speaker_label(words: Span) -> bool:
     if words.root.ent_type_ in ("PERSON", "ORG") and words.root.pos_ in ("PROPN", "ADJ", "NOUN"):
         return True
     alpha = [t for t in words if t.is_alpha]
-    if any(t.text in EDITORIAL_LABELS for t in alpha):
-        return False
     return len(words) <= 2 and len(alpha) == len(words) and all(t.is_upper and len(t) > 2 for t in alpha)
+
+
+def _headline_label(doc: Doc, words: Span) -> bool:
+    """A short capitalised "X:" opening the headline (the text's first line), which in news
+    names who says what follows ("Lynch: No outside influence", "Poll: Sanders leads"),
+    unless it is a series title ("The Latest:") or holds a verb."""
+    if "\n" in doc.text[: words.start_char] or words[0].pos_ == "DET" or not words[0].text[:1].isupper():
+        return False
+    alpha = [t for t in words if t.is_alpha]
+    if not alpha or len(alpha) > HEADLINE_LABEL_WORDS or any(t.pos_ == "AUX" for t in words):
+        return False
+    return not any(t.lower_ in TITLE_LABEL_WORDS for t in alpha)
 
 
 def _label_start(doc: Doc, sent_start: int, colon: int) -> int | None:
