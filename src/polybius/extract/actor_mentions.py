@@ -1,4 +1,5 @@
-"""Actor mentions for the actors stage: named spans (NER plus lexicon) and nominal groups.
+"""Actor mentions for the actors stage: named spans (NER plus lexicon); nominal groups are in
+``polybius.extract.actor_nominals``.
 
 Each ``Mention`` is one stretch of tokens with what it says about its entity (title, country,
 sector, backer); ``polybius.extract.actors`` merges them into entities.
@@ -94,7 +95,8 @@ def _people_country(name: str) -> str | None:
     return info.country if info is not None and info.type == "NORP" else None
 
 
-def _mention(span: TokenSpan, name: str, kind: str, **facts: str | None) -> Mention:
+def make_mention(span: TokenSpan, name: str, kind: str, **facts: str | None) -> Mention:
+    """A mention of ``span`` named ``name``, with the facts it states (country, sector, ...)."""
     return Mention(
         start=span.start,
         end=span.end,
@@ -184,7 +186,8 @@ def _country_name_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             continue
         code = country_by_name(token.text)
         if code and _standalone(token) and (token.i + 1 >= len(doc) or doc[token.i + 1].pos_ != "PROPN"):
-            found.append(_mention(doc[token.i : token.i + 1], country_name(code) or token.text, "GPE", country=code))
+            name = country_name(code) or token.text
+            found.append(make_mention(doc[token.i : token.i + 1], name, "GPE", country=code))
     return found
 
 
@@ -204,7 +207,7 @@ def _resolve_named(span: TokenSpan, label: str, places: list[Place], context: st
         code = country_code(name)
         if code is None:
             return _city_actor(span, name, places)
-        return _mention(span, country_name(code) or name, "GPE", country=code)
+        return make_mention(span, country_name(code) or name, "GPE", country=code)
     if label == "NORP":
         if span.root.dep_ in ("amod", "compound"):
             return _country_modifier(span, name)
@@ -212,9 +215,9 @@ def _resolve_named(span: TokenSpan, label: str, places: list[Place], context: st
             return None
         if _ethnic(span):
             # "ethnic Albanians in Serbia": a minority, of the country it lives in
-            return _mention(span, name, "NORP", country=_place_of(span.root) or context)
+            return make_mention(span, name, "NORP", country=place_of(span.root) or context)
         country = country_of(name) or _people_country(name) or _owner_country(span)
-        return _mention(span, name, "NORP", country=country)
+        return make_mention(span, name, "NORP", country=country)
     if label == "PERSON" and not looks_like_outlet(name):
         return _person(span, name)
     return _organisation(span, name)
@@ -235,22 +238,22 @@ def _country_modifier(span: TokenSpan, name: str) -> Mention | None:
     code = country_code(name) or _people_country(name)
     if code is None or head.pos_ != "NOUN" or head.lemma_.lower() in nominal_heads():
         return None
-    return _mention(span, country_name(code) or name, "GPE", country=code)
+    return make_mention(span, country_name(code) or name, "GPE", country=code)
 
 
 def _organisation(span: TokenSpan, name: str) -> Mention:
     info = lookup_actor(name)
     if info is not None:
-        return _mention(span, info.name, "ORG", country=info.country, sector=info.sector)
-    sector = "MED" if looks_like_outlet(name) else _noun_sector(name.split()[-1])
+        return make_mention(span, info.name, "ORG", country=info.country, sector=info.sector)
+    sector = "MED" if looks_like_outlet(name) else noun_sector(name.split()[-1])
     country = country_of(name) or _owner_country(span) or _named_country(span)
     if len(span) > 1 and span[-1].lemma_.lower() in nominal_heads():
         # "Houthi forces", "Hamas officials": members of a known organisation
-        organisation = _modifier_organisation(list(span[:-1]))
+        organisation = modifier_organisation(list(span[:-1]))
         if organisation is not None:
             country = country or organisation.country
             sector = organisation.sector or sector
-    return _mention(span, name, "ORG", country=country, sector=sector)
+    return make_mention(span, name, "ORG", country=country, sector=sector)
 
 
 def _named_country(span: TokenSpan) -> str | None:
@@ -291,10 +294,11 @@ def _city_actor(span: TokenSpan, name: str, places: list[Place]) -> Mention | No
     )
     if place is None or not place.country:
         return None
-    return _mention(span, place.name or name, "GPE", country=place.country)
+    return make_mention(span, place.name or name, "GPE", country=place.country)
 
 
-def _noun_sector(word: str) -> str | None:
+def noun_sector(word: str) -> str | None:
+    """The sector a group noun implies ("troops": MIL), or None."""
     heads = nominal_heads()
     key = word.lower()
     found = heads.get(key) or (heads.get(key[:-1]) if key.endswith("s") else None)
@@ -311,7 +315,7 @@ def _person(span: TokenSpan, name: str) -> Mention:
         sector = known.sector if known else None
         if country is None and sector is None:
             country, sector = _apposed_role(span, sector)
-        return _mention(span, name, "PERSON", country=country, sector=sector)
+        return make_mention(span, name, "PERSON", country=country, sector=sector)
     words, sector = title
     country = country_in(words) or _owner_country(span) or known_country
     body = _title_body(words)
@@ -319,7 +323,7 @@ def _person(span: TokenSpan, name: str) -> Mention:
         sector = body  # "Arab League Secretary General": an office of the League, not of a state
     if country is None:
         country, sector = _apposed_role(span, sector)
-    return _mention(span, name, "PERSON", title=words.text, sector=sector, country=country)
+    return make_mention(span, name, "PERSON", title=words.text, sector=sector, country=country)
 
 
 def _apposed_role(span: TokenSpan, sector: str | None) -> tuple[str | None, str | None]:
@@ -330,7 +334,7 @@ def _apposed_role(span: TokenSpan, sector: str | None) -> tuple[str | None, str 
         return None, sector
     words = [t for t in role.lefts if t.dep_ in MODIFIER_DEPS]
     modifiers = [t for w in words for t in w.subtree]
-    organisation = _modifier_organisation(modifiers)
+    organisation = modifier_organisation(modifiers)
     country = country_in(modifiers) or (organisation.country if organisation else None)
     return country, (organisation.sector if organisation and organisation.sector else sector)
 
@@ -406,7 +410,7 @@ def _surname_mentions(doc: Doc, mentions: list[Mention], places: list[Place]) ->
         if not _standalone(token) or _inside_place(doc[token.i : token.i + 1], places):
             continue
         span = doc[token.i : token.i + 1]
-        found.append(_mention(span, token.text, last_words[token.text]))
+        found.append(make_mention(span, token.text, last_words[token.text]))
     return found
 
 
@@ -418,71 +422,11 @@ def _standalone(token: Token) -> bool:
     return previous.pos_ != "PROPN" and previous.lower_ != "of"
 
 
-def nominal_mentions(doc: Doc, taken: set[int], context: str | None) -> list[Mention]:
-    """Unnamed groups that take part ("US officials", "the Italian government", "warplanes")."""
-    heads = nominal_heads()
-    found = []
-    for token in doc:
-        lemma = token.lemma_.lower()
-        if lemma not in heads or token.pos_ != "NOUN" or token.i in taken:
-            continue
-        if token.dep_ not in ACTING_DEPS:
-            continue
-        found.append(_nominal(token, heads[lemma], context))
-    return found
-
-
-def _nominal(token: Token, entry: tuple[str, str | None], context: str | None) -> Mention:
-    doc = token.doc
-    modifiers = [c for c in token.lefts if c.dep_ in MODIFIER_DEPS]
-    start = min((t.left_edge.i for t in modifiers), default=token.i)
-    while start < token.i and (doc[start].pos_ == "DET" or doc[start].is_punct):
-        start += 1
-    span = doc[start : token.i + 1]
-    backed_by = _backer(modifiers)
-    # "Albanian rebels in Macedonia" are Albanian; "soldiers from the US" American
-    organisation = _modifier_organisation([t for t in span if t.i != token.i])
-    country = (_modifier_country(span, token, backed_by) or (organisation.country if organisation else None)
-               or _place_of(token))
-    sector = entry[1] or next((s for s in (_noun_sector(t.text) for t in span[:-1]) if s), None)
-    if organisation is not None and organisation.sector:
-        sector = organisation.sector  # "Pentagon officials" are military, "Houthi forces" rebels
-    if sector in LOCAL_SECTORS and country is None and context != backed_by:
-        country = context
-    named = _uncounted(span, token)
-    name = "".join(t.text_with_ws for t in named).strip()
-    mention = _mention(span, name, entry[0], country=country, sector=sector, backed_by=backed_by)
-    mention.key = " ".join(t.lemma_.lower() for t in named)
-    mention.nominal = True
-    return mention
-
-
-def _uncounted(span: TokenSpan, head: Token) -> list[Token]:
-    """The words of a group's name without its count ("at least 14 Malian soldiers" is named
-    "Malian soldiers"): the count belongs to the report, the name to the group."""
-    counted = {t.i for c in head.lefts if c.dep_ in ("nummod", "quantmod") or c.like_num for t in c.subtree}
-    words = [t for t in span if t.i not in counted]
-    while len(words) > 1 and (words[0].is_punct or words[0].pos_ in ("DET", "CCONJ", "ADP")):
-        words = words[1:]
-    return words or [head]
-
-
-def _backer(modifiers: list[Token]) -> str | None:
-    """The country in an "X-backed" modifier."""
-    for modifier in modifiers:
-        if modifier.lemma_.lower() in BACKING_LEMMAS:
-            for token in modifier.subtree:
-                code = country_code(token.text) if token.i != modifier.i else None
-                if code:
-                    return code
-    return None
-
-
 # Words before an organisation's name that make its members its opponents or allies.
 STANCE_WORDS = frozenset({"anti", "pro", "counter", "non", "ex", "former", "rival", "breakaway"})
 
 
-def _modifier_organisation(words: list[Token]) -> ActorInfo | None:
+def modifier_organisation(words: list[Token]) -> ActorInfo | None:
     """A known organisation named by a run of capitalised words among a noun's modifiers
     ("Pentagon", "Houthi", "White House"), unless a word makes it the opposite ("anti-Taliban")."""
     names = [t for t in words if t.pos_ == "PROPN" or t.text[:1].isupper()]
@@ -499,22 +443,6 @@ def _modifier_organisation(words: list[Token]) -> ActorInfo | None:
     return None
 
 
-def _modifier_country(span: TokenSpan, head: Token, backed_by: str | None) -> str | None:
-    words = [t for t in span if t.i != head.i]
-    if any(t.lower_ == "ethnic" for t in words):
-        return None  # "ethnic Albanian guerrillas": an ethnicity, not a nationality
-    code = country_in(words, exclude=backed_by)
-    if code:
-        return code
-    for token in words:
-        code = None
-        if token.ent_type_ == "GPE":
-            code = capital_country(token.text)  # "the Khartoum government"
-        if code and code != backed_by:
-            return code
-    return None
-
-
 def _known_country(head: Token) -> str | None:
     """The country of a known organisation a noun phrase names ("the defeated Fatah Party")."""
     words = [t for t in head.subtree if t.i <= head.i and t.pos_ in ("PROPN", "NOUN")]
@@ -526,7 +454,7 @@ def _known_country(head: Token) -> str | None:
 SEAT_LEMMAS = frozenset({"base", "locate", "station", "headquarter"})
 
 
-def _place_of(token: Token) -> str | None:
+def place_of(token: Token) -> str | None:
     """A country named by a "from/of/in X" phrase on the noun ("soldiers from the US",
     "doctors from two American aid groups"), or by where it is based ("a group based in Beirut")."""
     preps = [p for p in token.rights if p.dep_ == "prep" and p.lower_ in ("from", "of", "in")]

@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from polybius.analysis import Analysis
-from polybius.extract.actor_mentions import Mention, named_mentions, nominal_mentions
+from polybius.extract.actor_mentions import Mention, named_mentions
+from polybius.extract.actor_nominals import nominal_mentions
 from polybius.model import Entity, Span
 
 __all__ = ["extract_entities", "entity_at", "entity_for_token"]

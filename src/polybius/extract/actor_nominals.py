@@ -1,0 +1,98 @@
+"""Unnamed groups that take part in events ("US officials", "the Italian government",
+"Houthi forces", "at least 14 Malian soldiers"): their name, country, sector and backer."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
+
+from polybius.extract.actor_mentions import (
+    ACTING_DEPS,
+    BACKING_LEMMAS,
+    LOCAL_SECTORS,
+    MODIFIER_DEPS,
+    Mention,
+    country_in,
+    make_mention,
+    modifier_organisation,
+    noun_sector,
+    place_of,
+)
+from polybius.resolve.actors import capital_country, nominal_heads
+from polybius.resolve.countries import country_code
+
+
+def nominal_mentions(doc: Doc, taken: set[int], context: str | None) -> list[Mention]:
+    """Unnamed groups that take part ("US officials", "the Italian government", "warplanes")."""
+    heads = nominal_heads()
+    found = []
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if lemma not in heads or token.pos_ != "NOUN" or token.i in taken:
+            continue
+        if token.dep_ not in ACTING_DEPS:
+            continue
+        found.append(_nominal(token, heads[lemma], context))
+    return found
+
+
+def _nominal(token: Token, entry: tuple[str, str | None], context: str | None) -> Mention:
+    doc = token.doc
+    modifiers = [c for c in token.lefts if c.dep_ in MODIFIER_DEPS]
+    start = min((t.left_edge.i for t in modifiers), default=token.i)
+    while start < token.i and (doc[start].pos_ == "DET" or doc[start].is_punct):
+        start += 1
+    span = doc[start : token.i + 1]
+    backed_by = _backer(modifiers)
+    # "Albanian rebels in Macedonia" are Albanian; "soldiers from the US" American
+    organisation = modifier_organisation([t for t in span if t.i != token.i])
+    country = (_modifier_country(span, token, backed_by) or (organisation.country if organisation else None)
+               or place_of(token))
+    sector = entry[1] or next((s for s in (noun_sector(t.text) for t in span[:-1]) if s), None)
+    if organisation is not None and organisation.sector:
+        sector = organisation.sector  # "Pentagon officials" are military, "Houthi forces" rebels
+    if sector in LOCAL_SECTORS and country is None and context != backed_by:
+        country = context
+    named = _uncounted(span, token)
+    name = "".join(t.text_with_ws for t in named).strip()
+    mention = make_mention(span, name, entry[0], country=country, sector=sector, backed_by=backed_by)
+    mention.key = " ".join(t.lemma_.lower() for t in named)
+    mention.nominal = True
+    return mention
+
+
+def _uncounted(span: TokenSpan, head: Token) -> list[Token]:
+    """The words of a group's name without its count ("at least 14 Malian soldiers" is named
+    "Malian soldiers"): the count belongs to the report, the name to the group."""
+    counted = {t.i for c in head.lefts if c.dep_ in ("nummod", "quantmod") or c.like_num for t in c.subtree}
+    words = [t for t in span if t.i not in counted]
+    while len(words) > 1 and (words[0].is_punct or words[0].pos_ in ("DET", "CCONJ", "ADP")):
+        words = words[1:]
+    return words or [head]
+
+
+def _backer(modifiers: list[Token]) -> str | None:
+    """The country in an "X-backed" modifier."""
+    for modifier in modifiers:
+        if modifier.lemma_.lower() in BACKING_LEMMAS:
+            for token in modifier.subtree:
+                code = country_code(token.text) if token.i != modifier.i else None
+                if code:
+                    return code
+    return None
+
+
+def _modifier_country(span: TokenSpan, head: Token, backed_by: str | None) -> str | None:
+    words = [t for t in span if t.i != head.i]
+    if any(t.lower_ == "ethnic" for t in words):
+        return None  # "ethnic Albanian guerrillas": an ethnicity, not a nationality
+    code = country_in(words, exclude=backed_by)
+    if code:
+        return code
+    for token in words:
+        code = None
+        if token.ent_type_ == "GPE":
+            code = capital_country(token.text)  # "the Khartoum government"
+        if code and code != backed_by:
+            return code
+    return None
