@@ -66,8 +66,8 @@ def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, 
     mentions = [(place, m) for place in analysis.places for m in place.mentions if m.start >= dateline]
     doc = analysis.doc
     own = _own_clause(doc, start)
-    features = _features_by_token(doc, mentions)
-    context = _Context(doc, start, _governing_verbs(doc, start), features, place_hosts(doc, features))
+    features, hosts = _place_layout(doc, mentions)
+    context = _Context(doc, start, _governing_verbs(doc, start), features, hosts)
     for scope, (lo, hi) in scopes(doc, analysis.text, start, end):
         inside = [(p, m) for p, m in mentions if lo <= m.start and m.end <= hi
                   and (_in_clause(doc, m, own) if scope == "clause"
@@ -76,6 +76,19 @@ def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, 
         if ranked:
             return min(ranked)[-1], scope
     return None, "none"
+
+
+def _place_layout(doc: Doc, mentions: list[tuple[Place, TextSpan]]) -> tuple[dict[int, str], dict[int, set[int]]]:
+    """Features by token and place hosts of a document's places, computed once per document
+    (every event of the document asks) and kept in ``doc.user_data``."""
+    key = tuple((m.start, m.end, p.feature) for p, m in mentions)
+    cached = doc.user_data.get("polybius.place_layout")
+    if cached is not None and cached[0] == key:
+        return cached[1], cached[2]
+    features = _features_by_token(doc, mentions)
+    hosts = place_hosts(doc, features)
+    doc.user_data["polybius.place_layout"] = (key, features, hosts)
+    return features, hosts
 
 
 @dataclass(frozen=True)

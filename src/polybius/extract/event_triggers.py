@@ -241,13 +241,13 @@ def _opens_line(token: Token) -> bool:
 BULLETS = ("*", "•", "-", "–")
 
 
-def _listed_title(trigger: Trigger) -> bool:
+def _listed_title(trigger: Trigger, text: str) -> bool:
     """A noun in a bulleted line without a verb ("* 2007 Bagram Airfield bombing"): the title of
-    another event in a list of related ones, not a report of it."""
+    another event in a list of related ones, not a report of it. ``text`` is the doc's text
+    (``Doc.text`` joins every token anew on each call)."""
     token = trigger.token
     if token.pos_ not in NOUN_POS:
         return False
-    text = token.doc.text
     start = text.rfind("\n", 0, token.idx) + 1
     end = text.find("\n", token.idx)
     end = end if end >= 0 else len(text)
@@ -326,7 +326,8 @@ def find_triggers(doc: Doc) -> list[Trigger]:
             _attach_governor(trigger, by_token)
     kept = _merge_compounds([t for t in found if t.token.i in by_token])
     kept = [t for t in kept if not _subject_of_same(t, kept) and not _instrument_of(t, kept) and not _idle_weapon(t)]
-    kept = [t for t in kept if not _renames(t) and not _defined_as_other(t, kept) and not _listed_title(t)]
+    text = doc.text
+    kept = [t for t in kept if not _renames(t) and not _defined_as_other(t, kept) and not _listed_title(t, text)]
     kept = [t for t in kept if not _accidental(t)]
     kept = _absorb_handled_objects([t for t in kept if not _is_modifier(t, found)])
     return _absorb_casualties(kept)
