@@ -99,7 +99,7 @@ def _subject(verb: Token) -> Token | None:
             return current.head  # "forces fighting in X"; "doctors from aid groups donated" (misparsed)
         if current.dep_ == "ccomp" and any(c.dep_ == "nsubjpass" for c in current.children):
             return None  # "guerrillas have been demobilized, commanders said": a clause of its own
-        if current.dep_ not in INHERIT_DEPS or current.head is current:
+        if current.dep_ not in INHERIT_DEPS or current.head.i == current.i:
             return None
         current = current.head
     return None

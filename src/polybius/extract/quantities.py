@@ -166,7 +166,7 @@ def _kind(anchor: Token, noun: Token) -> tuple[str | None, Token | None]:
     node = anchor
     for _ in range(3):
         head = node.head
-        if head is node:
+        if head.i == node.i:
             break
         if node.dep_ in OBJECT_DEPS and head.pos_ in ("VERB", "ADJ", "NOUN"):
             lemma = head.lemma_.lower()

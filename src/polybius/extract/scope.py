@@ -33,7 +33,7 @@ def clause_head(token: Token) -> Token:
     current = token
     while True:
         is_verbal_conj = current.dep_ == "conj" and current.pos_ in ("VERB", "AUX")
-        if current.dep_ in CLAUSE_DEPS or is_verbal_conj or current.head is current:
+        if current.dep_ in CLAUSE_DEPS or is_verbal_conj or current.head.i == current.i:
             return current
         current = current.head
 

@@ -346,7 +346,7 @@ def _direction(span: Span) -> int:
     head = span.root.head
     via_noun = False
     for _ in range(4):
-        if head.pos_ in ("VERB", "AUX") or head.head is head:
+        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
             break
         via_noun = via_noun or head.pos_ == "NOUN"
         head = head.head
@@ -373,7 +373,7 @@ def _verb_direction(head: Token, depth: int) -> int:
         return 1
     if (aux & MODALS and "have" not in aux) or (head.lemma_ in PLANNING and "had" not in aux):
         return 1
-    if head.tag_ == "VB" and "to" in aux and depth and head.head is not head:
+    if head.tag_ == "VB" and "to" in aux and depth and head.head.i != head.i:
         governor = head.head
         if governor.lemma_ in AHEAD_OF_INFINITIVE or (governor.tag_ in ("VBZ", "VBP")
                                                       and governor.lemma_ == "be"):
