@@ -257,3 +257,9 @@ def test_who_condemns_an_attack_did_not_carry_it_out(pipeline: Pipeline) -> None
     bombing = next(e for e in events if e.trigger and e.trigger.text == "bombing")
     strikes = next(e for e in events if e.trigger and e.trigger.text == "airstrikes")
     assert bombing.actors == [] and strikes.actors != []
+
+
+def test_the_means_of_an_attack_is_not_its_target(pipeline: Pipeline) -> None:
+    text = "Freedonia carried out airstrikes on Monday, using Reaper drones stationed in Karsk."
+    event = _only(_events(pipeline, text), "ASSAULT")
+    assert "Reaper" not in " ".join(_names(pipeline, text, event.recipients))

@@ -226,8 +226,15 @@ def _complement_recipients(index: EntityIndex, verb: Token, trigger: Token) -> l
     return found
 
 
+# Verbs of a clause that names the means, not whom the event is done to ("..., using drones").
+INSTRUMENT_LEMMAS = frozenset({"use", "employ", "utilize", "utilise", "wield"})
+
+
 def _is_purpose(clause: Token) -> bool:
-    """A clause of purpose or manner: "to demand", "to protest", "calling for"."""
+    """A clause of purpose or manner: "to demand", "to protest", "calling for" (not the means:
+    "carried out strikes using drones")."""
+    if clause.lemma_.lower() in INSTRUMENT_LEMMAS:
+        return False
     return clause.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
