@@ -153,3 +153,17 @@ def test_a_group_is_named_without_its_count(nlp) -> None:  # type: ignore[no-unt
     soldiers = _named(entities, "Malian soldiers")
     assert [m.text for m in soldiers.mentions] == ["at least 14 Malian soldiers", "Malian soldiers"]
     assert any(e.name == "US-backed militias" for e in entities)
+
+
+def test_a_word_of_a_title_is_no_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "US Defense Secretary Marcus Webber met Lena Ortiz, then the Secretary of State, in Berlin."
+    names = [e.name for e in extract_entities(_analysis(nlp, text))]
+    assert "Defense" not in names and "State" not in names
+    assert "Marcus Webber" in names
+
+
+def test_noun_in_apposition_to_a_name_is_not_another_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Rebels tried to oust Omar Kessel, the longtime leader of the country."
+    entities = extract_entities(_analysis(nlp, text))
+    assert [e.name for e in entities if e.nominal and "leader" in e.name] == []
+    assert _named(entities, "Omar Kessel").title == "longtime leader"

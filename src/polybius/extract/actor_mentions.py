@@ -172,9 +172,28 @@ def named_mentions(doc: Doc, places: list[Place], context: str | None = None) ->
             continue
         if mention.type in ("PERSON", "ORG") and not from_lexicon and _inside_place(span, places):
             continue
+        if mention.type == "ORG" and not from_lexicon and _part_of_title(span):
+            continue  # "Defense" of "US Defense Secretary", "State" of "Secretary of State"
         mentions.append(mention)
     mentions += _surname_mentions(doc, mentions, places)
     return mentions + _country_name_mentions(doc, mentions)
+
+
+def _part_of_title(span: TokenSpan) -> bool:
+    """Whether the span is a word of a title phrase around it ("Defense" in "Defense Secretary")."""
+    doc = span.doc
+    if len(span) > 2:
+        return False
+    low, high = max(span.sent.start, span.start - 3), min(span.sent.end, span.end + 2)
+    for start in range(low, span.start + 1):
+        for end in range(span.end, high + 1):
+            if (start, end) == (span.start, span.end):
+                continue
+            words = [t.text for t in doc[start:end]]
+            found = find_title(words)
+            if found is not None and found[0] in (" ".join(words).lower(), " ".join(words).lower()[:-1]):
+                return True
+    return False
 
 
 def _country_name_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:

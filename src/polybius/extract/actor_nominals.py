@@ -30,10 +30,18 @@ def nominal_mentions(doc: Doc, taken: set[int], context: str | None) -> list[Men
         lemma = token.lemma_.lower()
         if lemma not in heads or token.pos_ != "NOUN" or token.i in taken:
             continue
-        if token.dep_ not in ACTING_DEPS:
+        if token.dep_ not in ACTING_DEPS or _describes_named(token, taken):
             continue
         found.append(_nominal(token, heads[lemma], context))
     return found
+
+
+def _describes_named(token: Token, taken: set[int]) -> bool:
+    """A noun in apposition with a named actor ("Gaddafi, the longtime leader"; "a spokesman,
+    Ellen Brooks"): it describes that actor, it is not another one."""
+    if token.dep_ == "appos" and token.head.i in taken:
+        return True
+    return any(c.dep_ == "appos" and c.i in taken for c in token.children)
 
 
 def _nominal(token: Token, entry: tuple[str, str | None], context: str | None) -> Mention:
