@@ -167,3 +167,16 @@ def test_noun_in_apposition_to_a_name_is_not_another_actor(nlp) -> None:  # type
     entities = extract_entities(_analysis(nlp, text))
     assert [e.name for e in entities if e.nominal and "leader" in e.name] == []
     assert _named(entities, "Omar Kessel").title == "longtime leader"
+
+
+def test_definite_noun_refers_back_to_the_group_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A local official said the toll could rise. Later the official said more. The soldiers left."
+    entities = extract_entities(_analysis(nlp, text))
+    official = _named(entities, "local official")
+    assert [m.text for m in official.mentions] == ["local official", "official"]
+
+
+def test_definite_noun_of_another_number_or_country_stays_apart(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Two Malian soldiers were killed. The soldier who survived was French. The French soldiers left."
+    entities = extract_entities(_analysis(nlp, text))
+    assert len(_named(entities, "Malian soldiers").mentions) == 1

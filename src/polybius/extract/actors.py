@@ -41,7 +41,7 @@ def extract_entities(analysis: Analysis) -> list[Entity]:
     groups = _merge_named(named)
     taken = {i for m in named for i in range(m.start, m.end)}
     nominals = nominal_mentions(doc, taken, context)
-    groups.extend(_merge_nominal(nominals))
+    groups.extend(_merge_nominal(nominals, doc))
     groups.sort(key=lambda g: min(m.start for m in g.mentions))
     entities = [_entity(f"e{n}", group, doc) for n, group in enumerate(groups, 1)]
     _home_officials(entities, _home_country(analysis, entities))
@@ -122,12 +122,37 @@ def _distance(group: _Group, position: int) -> tuple[int, int]:
     return (0, min(before)) if before else (1, min(after))
 
 
-def _merge_nominal(mentions: list[Mention]) -> list[_Group]:
+# Determiners of a noun that refers back to a group already named ("the official").
+ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _merge_nominal(mentions: list[Mention], doc: Doc) -> list[_Group]:
+    """Group unnamed mentions by their words; a bare definite one ("the official") joins the
+    latest group before it with the same head noun and number ("a local official")."""
     groups: dict[str, _Group] = {}
-    for mention in mentions:
+    latest: dict[tuple[str, str], _Group] = {}
+    for mention in sorted(mentions, key=lambda m: m.start):
         key = f"{mention.key}|{mention.country}|{mention.backed_by}"
-        groups.setdefault(key, _Group(mention.name, mention.type)).mentions.append(mention)
+        head = doc[mention.end - 1]
+        head_key = (head.lemma_.lower(), head.tag_)
+        earlier = latest.get(head_key)
+        if key not in groups and earlier is not None and _refers_back(mention, doc, earlier):
+            group = earlier
+        else:
+            group = groups.setdefault(key, _Group(mention.name, mention.type))
+        group.mentions.append(mention)
+        latest[head_key] = group
     return list(groups.values())
+
+
+def _refers_back(mention: Mention, doc: Doc, group: _Group) -> bool:
+    """A bare definite noun ("the official") whose country, if any, is the group's."""
+    if len(mention.key.split()) != 1 or mention.start == 0:
+        return False
+    if doc[mention.start - 1].lower_ not in ANAPHORIC_DETERMINERS:
+        return False
+    countries = {m.country for m in group.mentions if m.country}
+    return mention.country is None or not countries or mention.country in countries
 
 
 def _first(values: list[str | None]) -> str | None:
