@@ -180,3 +180,10 @@ def test_definite_noun_of_another_number_or_country_stays_apart(nlp) -> None:  #
     text = "Two Malian soldiers were killed. The soldier who survived was French. The French soldiers left."
     entities = extract_entities(_analysis(nlp, text))
     assert len(_named(entities, "Malian soldiers").mentions) == 1
+
+
+def test_lower_case_noun_joins_the_one_word_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The army said troops were attacked. Army spokesman Colonel Ali Sow said the army would respond."
+    entities = extract_entities(_analysis(nlp, text))
+    armies = [e for e in entities if e.name.lower() == "army"]
+    assert len(armies) == 1 and len(armies[0].mentions) >= 2

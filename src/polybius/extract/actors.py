@@ -41,7 +41,7 @@ def extract_entities(analysis: Analysis) -> list[Entity]:
     groups = _merge_named(named)
     taken = {i for m in named for i in range(m.start, m.end)}
     nominals = nominal_mentions(doc, taken, context)
-    groups.extend(_merge_nominal(nominals, doc))
+    groups.extend(_join_named(_merge_nominal(nominals, doc), groups))
     groups.sort(key=lambda g: min(m.start for m in g.mentions))
     entities = [_entity(f"e{n}", group, doc) for n, group in enumerate(groups, 1)]
     _home_officials(entities, _home_country(analysis, entities))
@@ -120,6 +120,21 @@ def _distance(group: _Group, position: int) -> tuple[int, int]:
     before = [position - m.start for m in group.mentions if m.start <= position]
     after = [m.start - position for m in group.mentions if m.start > position]
     return (0, min(before)) if before else (1, min(after))
+
+
+def _join_named(nominal: list[_Group], named: list[_Group]) -> list[_Group]:
+    """Nominal groups that are a one-word name in lower case ("the army" beside "Army
+    spokesman ...") join that named group; the others are returned."""
+    by_name = {(g.type, g.name.lower()): g for g in named if len(g.name.split()) == 1}
+    kept = []
+    for group in nominal:
+        countries = {m.country for m in group.mentions if m.country}
+        same = by_name.get((group.type, group.name.lower()))
+        if same is not None and not countries - {m.country for m in same.mentions}:
+            same.mentions.extend(group.mentions)
+        else:
+            kept.append(group)
+    return kept
 
 
 # Determiners of a noun that refers back to a group already named ("the official").
