@@ -187,3 +187,10 @@ def test_lower_case_noun_joins_the_one_word_name(nlp) -> None:  # type: ignore[n
     entities = extract_entities(_analysis(nlp, text))
     armies = [e for e in entities if e.name.lower() == "army"]
     assert len(armies) == 1 and len(armies[0].mentions) >= 2
+
+
+def test_possessive_pronoun_is_not_part_of_a_group_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Witnesses accused officers of firing. \"Our officers acted with restraint,\" he said."
+    entities = extract_entities(_analysis(nlp, text))
+    officers = _named(entities, "officers")
+    assert len(officers.mentions) == 2 and "Our officers" not in [e.name for e in entities]

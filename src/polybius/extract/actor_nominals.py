@@ -48,7 +48,7 @@ def _nominal(token: Token, entry: tuple[str, str | None], context: str | None) -
     doc = token.doc
     modifiers = [c for c in token.lefts if c.dep_ in MODIFIER_DEPS]
     start = min((t.left_edge.i for t in modifiers), default=token.i)
-    while start < token.i and (doc[start].pos_ == "DET" or doc[start].is_punct):
+    while start < token.i and (doc[start].pos_ == "DET" or doc[start].is_punct or _pronoun_owner(doc[start])):
         start += 1
     span = doc[start : token.i + 1]
     backed_by = _backer(modifiers)
@@ -67,6 +67,11 @@ def _nominal(token: Token, entry: tuple[str, str | None], context: str | None) -
     mention.key = " ".join(t.lemma_.lower() for t in named)
     mention.nominal = True
     return mention
+
+
+def _pronoun_owner(token: Token) -> bool:
+    """A possessive pronoun ("our officers", "their fighters"): not part of the group's name."""
+    return token.pos_ == "PRON" and token.dep_ == "poss"
 
 
 def _uncounted(span: TokenSpan, head: Token) -> list[Token]:
