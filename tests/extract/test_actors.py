@@ -194,3 +194,15 @@ def test_possessive_pronoun_is_not_part_of_a_group_name(nlp) -> None:  # type: i
     entities = extract_entities(_analysis(nlp, text))
     officers = _named(entities, "officers")
     assert len(officers.mentions) == 2 and "Our officers" not in [e.name for e in entities]
+
+
+def test_officers_are_police_or_military_by_the_groups_around(nlp) -> None:  # type: ignore[no-untyped-def]
+    sectors = {}
+    for text in ("Police fired tear gas. Witnesses accused officers of firing.",
+                 "Troops advanced on the town. Two officers were killed.",
+                 "Army officers met police officers."):
+        for entity in extract_entities(_analysis(nlp, text)):
+            sectors[(text[:5], entity.name)] = entity.sector
+    assert sectors[("Polic", "officers")] == "COP"
+    assert sectors[("Troop", "officers")] == "MIL"
+    assert (sectors[("Army ", "Army officers")], sectors[("Army ", "police officers")]) == ("MIL", "COP")

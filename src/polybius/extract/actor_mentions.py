@@ -321,7 +321,7 @@ def noun_sector(word: str) -> str | None:
     heads = nominal_heads()
     key = word.lower()
     found = heads.get(key) or (heads.get(key[:-1]) if key.endswith("s") else None)
-    return found[1] if found else None
+    return found[1].split("|")[0] if found and found[1] else None
 
 
 def _person(span: TokenSpan, name: str) -> Mention:

@@ -56,7 +56,12 @@ def _nominal(token: Token, entry: tuple[str, str | None], context: str | None) -
     organisation = modifier_organisation([t for t in span if t.i != token.i])
     country = (_modifier_country(span, token, backed_by) or (organisation.country if organisation else None)
                or place_of(token))
-    sector = entry[1] or next((s for s in (noun_sector(t.text) for t in span[:-1]) if s), None)
+    modifier_sector = next((s for s in (noun_sector(t.text) for t in span[:-1]) if s), None)
+    options = (entry[1] or "").split("|")
+    if len(options) > 1:  # "police officers", else the group nouns around ("officers" near "police")
+        sector = modifier_sector if modifier_sector in options else _sector_in_document(token, options)
+    else:
+        sector = entry[1] or modifier_sector
     if organisation is not None and organisation.sector:
         sector = organisation.sector  # "Pentagon officials" are military, "Houthi forces" rebels
     if sector in LOCAL_SECTORS and country is None and context != backed_by:
@@ -67,6 +72,21 @@ def _nominal(token: Token, entry: tuple[str, str | None], context: str | None) -
     mention.key = " ".join(t.lemma_.lower() for t in named)
     mention.nominal = True
     return mention
+
+
+def _sector_in_document(token: Token, options: list[str]) -> str:
+    """Of a group noun's alternative sectors ("MIL|COP" for "officers"), the one whose own group
+    nouns stand nearest in the document ("police" -> COP, "troops" -> MIL), else the first."""
+    heads = nominal_heads()
+    nearest: tuple[int, str] | None = None
+    for other in token.doc:
+        entry = heads.get(other.lemma_.lower())
+        if other.i == token.i or entry is None or entry[1] not in options:
+            continue
+        distance = abs(other.i - token.i)
+        if nearest is None or distance < nearest[0]:
+            nearest = (distance, entry[1])
+    return nearest[1] if nearest else options[0]
 
 
 def _pronoun_owner(token: Token) -> bool:
