@@ -11,9 +11,10 @@ Polybius's output is read in the KAIROS categories:
   place inferred from the paragraph or document is not an argument);
 - die / injure: an ASSAULT event triggered by a killing or wounding word, or a quantity of kind
   killed / injured (whose evidence includes the verb, "killing as many as 50 people"); the
-  event's recipients are Victims, else the people its casualty count counts (the quantity's
-  span);
-- arrest: a COERCE event of mode arrest, or a quantity of kind arrested.
+  event's actors are Killers / Injurers, its recipients Victims, else the people its casualty
+  count counts (the quantity's span);
+- arrest: a COERCE event of mode arrest, or a quantity of kind arrested; its actors are Jailers,
+  its recipients (or the people an arrest count counts) Detainees.
 
 A predicted trigger matches a gold trigger of the same category when their character spans
 overlap (each gold trigger matched once). An argument is right when its trigger matched, its
@@ -39,7 +40,14 @@ CATEGORIES = {
     "Life.Injure": "injure",
     "Justice.ArrestJailDetain": "arrest",
 }
-ROLES = {"Attacker", "Target", "Victim", "Place"}
+# KAIROS role names of an event's actors and recipients, by category; Place is common to all.
+ROLE_NAMES = {
+    "attack": ("Attacker", "Target"),
+    "die": ("Killer", "Victim"),
+    "injure": ("Injurer", "Victim"),
+    "arrest": ("Jailer", "Detainee"),
+}
+ROLES = {role for pair in ROLE_NAMES.values() for role in pair} | {"Place"}
 CASUALTY_WORDS = {"kill": "die", "murder": "die", "die": "die", "dead": "die", "death": "die",
                   "wound": "injure", "injur": "injure", "hurt": "injure"}
 QUANTITY_CATEGORIES = {"killed": "die", "injured": "injure", "arrested": "arrest"}
@@ -158,15 +166,15 @@ def predictions(report: Report) -> Iterator[Predicted]:
         for quantity in event.quantities:
             kind = QUANTITY_CATEGORIES.get(quantity.kind)
             if kind is not None and kind != category:
-                victims = [("Victim", [(quantity.start, quantity.end)])] if kind in ("die", "injure") else []
+                victims = [(ROLE_NAMES[kind][1], [(quantity.start, quantity.end)])]
                 yield Predicted(kind, quantity.start, quantity.end, victims)
 
 
 def _arguments(
     event: Event, category: str, mentions: dict[str, Spans], places: dict[str, Spans]
 ) -> list[tuple[str, Spans]]:
-    victim_role = "Victim" if category in ("die", "injure") else "Target"
-    args = [("Attacker", mentions.get(i, [])) for i in event.actors]
+    actor_role, victim_role = ROLE_NAMES[category]
+    args = [(actor_role, mentions.get(i, [])) for i in event.actors]
     args += [(victim_role, mentions.get(i, [])) for i in event.recipients]
     if category in ("die", "injure") and not event.recipients:
         # the people a casualty count counts ("killing 50 people") are the victims
