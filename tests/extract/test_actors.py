@@ -206,3 +206,18 @@ def test_officers_are_police_or_military_by_the_groups_around(nlp) -> None:  # t
     assert sectors[("Polic", "officers")] == "COP"
     assert sectors[("Troop", "officers")] == "MIL"
     assert (sectors[("Army ", "Army officers")], sectors[("Army ", "police officers")]) == ("MIL", "COP")
+
+
+def test_bombers_personnel_and_hostages_are_groups_with_a_sector(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A suicide bomber attacked the convoy. Three Russian military personnel and two hostages died."
+    sectors = {e.name: (e.country, e.sector) for e in extract_entities(_analysis(nlp, text))}
+    assert sectors["suicide bomber"] == (None, "REB")
+    assert sectors["Russian military personnel"] == ("RUS", "MIL")
+    assert sectors["hostages"][1] == "CVL"
+
+
+def test_a_two_word_row_wins_over_the_nouns_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The attorney general said a major general had been arrested."
+    sectors = {e.name: e.sector for e in extract_entities(_analysis(nlp, text))}
+    assert sectors["attorney general"] == "JUD"
+    assert sectors["major general"] == "MIL"

@@ -27,13 +27,23 @@ def nominal_mentions(doc: Doc, taken: set[int], context: str | None) -> list[Men
     heads = nominal_heads()
     found = []
     for token in doc:
-        lemma = token.lemma_.lower()
-        if lemma not in heads or token.pos_ != "NOUN" or token.i in taken:
+        entry = _head_entry(token, heads)
+        if entry is None or token.pos_ != "NOUN" or token.i in taken:
             continue
         if token.dep_ not in ACTING_DEPS or _describes_named(token, taken):
             continue
-        found.append(_nominal(token, heads[lemma], context))
+        found.append(_nominal(token, entry, context))
     return found
+
+
+def _head_entry(token: Token, heads: dict[str, tuple[str, str | None]]) -> tuple[str, str | None] | None:
+    """The lexicon row of a group noun, a two-word row first ("suicide bomber", "attorney general")."""
+    lemma = token.lemma_.lower()
+    if token.i > 0:
+        pair = heads.get(f"{token.doc[token.i - 1].lemma_.lower()} {lemma}")
+        if pair is not None:
+            return pair
+    return heads.get(lemma)
 
 
 def _describes_named(token: Token, taken: set[int]) -> bool:
