@@ -263,3 +263,10 @@ def test_the_means_of_an_attack_is_not_its_target(pipeline: Pipeline) -> None:
     text = "Freedonia carried out airstrikes on Monday, using Reaper drones stationed in Karsk."
     event = _only(_events(pipeline, text), "ASSAULT")
     assert "Reaper" not in " ".join(_names(pipeline, text, event.recipients))
+
+
+def test_noun_before_a_reduced_passive_is_what_was_done_to(pipeline: Pipeline) -> None:
+    text = "We send condolences to the families of the six U.S. service members killed and to those injured."
+    event = next(e for e in _events(pipeline, text) if e.trigger and e.trigger.text == "killed")
+    assert event.actors == []
+    assert _names(pipeline, text, event.recipients) == ["United States"]

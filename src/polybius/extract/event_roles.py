@@ -110,7 +110,18 @@ def _main_verb_as_modifier(verb: Token) -> bool:
     reduced relative in a sentence whose root is that noun phrase, for want of a main verb."""
     if verb.dep_ != "acl" or verb.head.pos_ not in ("NOUN", "PROPN") or _agent(verb):
         return False
+    if _reduced_passive(verb):
+        return False
     return verb.tag_ in ACTIVE_TAGS or verb.sent.root.pos_ in ("NOUN", "PROPN")
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """A past form right after its noun with no object, in a sentence with a main verb of its
+    own ("we mourn the six service members killed"): the model may tag it VBD, but the noun is
+    what was done to, not who did it. Without a main verb it is the sentence's verb."""
+    objects = any(c.dep_ in ("dobj", "dative") for c in verb.children)
+    has_main_verb = verb.sent.root.pos_ in ("VERB", "AUX")
+    return has_main_verb and verb.tag_ in ("VBD", "VBN") and verb.i == verb.head.i + 1 and not objects
 
 
 def _agent(verb: Token) -> list[Token]:
@@ -152,6 +163,8 @@ def verb_roles(index: EntityIndex, verb: Token, kind: str, trigger: Token) -> tu
             recipients += index.phrase(child)
     for target in _targets(verb):
         recipients += index.phrase(target)
+    if not recipients and verb.dep_ == "acl" and _reduced_passive(verb):
+        recipients = index.phrase(verb.head)  # "the service members killed"
     if not recipients:
         recipients = [i for s in _clause_subjects(verb) for i in index.phrase(s)]
     if not recipients:
