@@ -221,3 +221,10 @@ def test_a_two_word_row_wins_over_the_nouns_own(nlp) -> None:  # type: ignore[no
     sectors = {e.name: e.sector for e in extract_entities(_analysis(nlp, text))}
     assert sectors["attorney general"] == "JUD"
     assert sectors["major general"] == "MIL"
+
+
+def test_short_alias_in_capitals_is_known_but_not_inside_a_capitalised_headline(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = [e.name for e in extract_entities(_analysis(nlp, "Soldiers were killed in IS attacks near the river."))]
+    assert "Islamic State" in found
+    headline = [e.name for e in extract_entities(_analysis(nlp, "THE SIEGE IS OVER, RESIDENTS SAY"))]
+    assert "Islamic State" not in headline

@@ -120,6 +120,13 @@ def _lexicon_index() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
 
 
+def _in_capitals(token: Token) -> bool:
+    """Whether a word next to ``token`` is written in capitals too (a headline in capitals)."""
+    doc = token.doc
+    neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+    return any(n.is_alpha and len(n) > 1 and n.text.isupper() for n in neighbours)
+
+
 def _lexicon_spans(doc: Doc) -> list[TokenSpan]:
     """Spans of ``doc`` that spell a known actor's name or alias (with a capital letter)."""
     text, index, found = doc.text, _lexicon_index(), []
@@ -131,8 +138,8 @@ def _lexicon_spans(doc: Doc) -> list[TokenSpan]:
             surface = text[token.idx : token.idx + len(alias)]
             if surface.lower() != alias or not any(c.isupper() for c in surface):
                 continue
-            if len(alias) <= 3 and surface != surface.upper():
-                continue
+            if len(alias) <= 3 and (surface != surface.upper() or _in_capitals(token)):
+                continue  # "IS attacks", not "THE WAR IS OVER"
             span = doc.char_span(token.idx, token.idx + len(alias))
             if span is not None:
                 found.append(span)
