@@ -270,3 +270,9 @@ def test_noun_before_a_reduced_passive_is_what_was_done_to(pipeline: Pipeline) -
     event = next(e for e in _events(pipeline, text) if e.trigger and e.trigger.text == "killed")
     assert event.actors == []
     assert _names(pipeline, text, event.recipients) == ["United States"]
+
+
+def test_a_noun_that_names_the_attacker_gives_the_actor(pipeline: Pipeline) -> None:
+    text = "A suicide bomber crashed into a Freedonian army patrol near Karsk."
+    event = _only(_events(pipeline, text), "ASSAULT")
+    assert _names(pipeline, text, event.actors) == ["suicide bomber"]

@@ -137,6 +137,12 @@ def _roles(index: EntityIndex, trigger: Trigger) -> tuple[list[str], list[str]]:
         recipients = recipients or [r for r in more_recipients if r not in actors]
         token = token.head
     verb = trigger.governor or _head_verb(token)
+    doer = index.at(token)
+    if not actors and doer is not None and doer.type == "PERSON":
+        # a noun that names the attacker ("a suicide bomber crashed into a patrol"): its group is
+        # the actor, and what its verb aims at the recipients
+        actors = [doer.id]
+        verb = verb or (token.head if token.dep_ == "nsubj" and token.head.pos_ == "VERB" else None)
     if verb is not None:
         more_actors, more_recipients = verb_roles(index, verb, kind, token)
         actors = actors or more_actors
