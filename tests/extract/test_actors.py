@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from polybius.analysis import Analysis
-from polybius.extract.actors import entity_at, extract_entities
+from polybius.extract.actors import antecedent, entity_at, extract_entities
 from polybius.model import Document, Place, Span
 
 
@@ -228,3 +228,16 @@ def test_short_alias_in_capitals_is_known_but_not_inside_a_capitalised_headline(
     assert "Islamic State" in found
     headline = [e.name for e in extract_entities(_analysis(nlp, "THE SIEGE IS OVER, RESIDENTS SAY"))]
     assert "Islamic State" not in headline
+
+
+def test_antecedent_prefers_groups_to_countries_and_stays_near(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Rebels attacked a camp in Helmand, Afghanistan. They killed 23 soldiers."
+    analysis = _analysis(nlp, text)
+    entities = extract_entities(analysis)
+    they = next(t for t in analysis.doc if t.text == "They")
+    found = antecedent(entities, they)
+    assert found is not None and found.name == "Rebels"
+    far = "Rebels attacked. It rained. It rained. It rained. They left."
+    far_analysis = _analysis(nlp, far)
+    they = next(t for t in far_analysis.doc if t.text == "They")
+    assert antecedent(extract_entities(far_analysis), they) is None

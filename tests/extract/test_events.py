@@ -276,3 +276,15 @@ def test_a_noun_that_names_the_attacker_gives_the_actor(pipeline: Pipeline) -> N
     text = "A suicide bomber crashed into a Freedonian army patrol near Karsk."
     event = _only(_events(pipeline, text), "ASSAULT")
     assert _names(pipeline, text, event.actors) == ["suicide bomber"]
+
+
+def test_a_pronoun_subject_stands_for_the_group_named_before(pipeline: Pipeline) -> None:
+    text = "Gunmen from the Freedonian Liberation Front stormed a base near Karsk. They killed 23 soldiers."
+    event = next(e for e in _events(pipeline, text) if e.trigger and e.trigger.text == "killed")
+    assert _names(pipeline, text, event.actors) in (["Gunmen"], ["Freedonian Liberation Front"])
+
+
+def test_them_and_it_are_left_alone(pipeline: Pipeline) -> None:
+    text = "Two brothers carried the bombs to the street before detonating them."
+    event = next(e for e in _events(pipeline, text) if e.trigger and e.trigger.text == "detonating")
+    assert event.recipients == []

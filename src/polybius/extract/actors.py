@@ -220,3 +220,38 @@ def entity_for_token(analysis: Analysis, token: Token | TokenSpan) -> Entity | N
     if isinstance(token, Token):
         return entity_at(analysis, token.idx, token.idx + len(token.text))
     return entity_at(analysis, token.start_char, token.end_char)
+
+
+# Pronouns that stand for an actor named before, and the entity types each may stand for, the
+# preferred first ("they" is a group or an organisation before it is a country).
+PRONOUN_TYPES = {
+    **dict.fromkeys(("he", "she", "him", "her"), (frozenset({"PERSON"}),)),
+    "they": (frozenset({"ORG", "NORP", "PERSON"}), frozenset({"GPE"})),
+}
+
+
+def antecedent(entities: list[Entity], pronoun: Token, sentences_back: int = 2) -> Entity | None:
+    """The actor a personal pronoun stands for: the one mentioned last before it, in its
+    sentence or the ``sentences_back`` before, of a type the pronoun allows ("he": a named
+    person; "they": a group or an organisation, else a country). "It" and "them" are left
+    alone: they stand for things ("detonating them") as often as for actors."""
+    preferences = PRONOUN_TYPES.get(pronoun.lower_)
+    if preferences is None:
+        return None
+    sentence = pronoun.sent
+    for _ in range(sentences_back):
+        if sentence.start == 0:
+            break
+        sentence = pronoun.doc[sentence.start - 1].sent
+    earliest = sentence.start_char
+    for allowed in preferences:
+        best: tuple[int, Entity] | None = None
+        for entity in entities:
+            if entity.type not in allowed or (allowed == {"PERSON"} and entity.nominal):
+                continue
+            for mention in entity.mentions:
+                if earliest <= mention.start and mention.end <= pronoun.idx and (best is None or mention.end > best[0]):
+                    best = (mention.end, entity)
+        if best is not None:
+            return best[1]
+    return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from polybius.extract.actors import antecedent
 from polybius.extract.event_triggers import is_light_verb
 from polybius.model import Entity
 
@@ -58,6 +59,8 @@ class EntityIndex:
 
     def _single(self, head: Token, depth: int) -> list[str]:
         entity = self.at(head)
+        if entity is None and head.tag_ == "PRP":
+            entity = antecedent(list(self.by_id.values()), head)  # "They killed 23 soldiers"
         if entity is not None and not entity.nominal:
             return [entity.id]
         qualifiers = self._qualifiers(head, depth)
