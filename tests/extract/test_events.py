@@ -288,3 +288,10 @@ def test_them_and_it_are_left_alone(pipeline: Pipeline) -> None:
     text = "Two brothers carried the bombs to the street before detonating them."
     event = next(e for e in _events(pipeline, text) if e.trigger and e.trigger.text == "detonating")
     assert event.recipients == []
+
+
+def test_threat_to_attack_is_a_threat_of_force(pipeline: Pipeline) -> None:
+    force = _only(_events(pipeline, "Freedonia threatened to shell border towns in Karsk."), "THREATEN")
+    assert (force.mode, force.cameo) == ("violence", "138")
+    other = _only(_events(pipeline, "Freedonia threatened to leave the talks."), "THREATEN")
+    assert other.mode is None

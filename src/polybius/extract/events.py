@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -30,6 +31,7 @@ from polybius.extract.event_status import (
     is_hedged,
     status_cues,
 )
+from polybius.extract.event_trigger_lexicon import TriggerEntry, lexicon
 from polybius.extract.event_triggers import VERB_POS, Trigger, find_triggers, is_carrier
 from polybius.extract.quantities import find_quantities
 from polybius.lexicons import read_table, read_words
@@ -104,7 +106,7 @@ def _event(analysis: Analysis, index: EntityIndex, trigger: Trigger, number: int
     actors, recipients = _roles(index, trigger)
     attribution = attribution_for(analysis.attributions, span.start, span.end)
     status = decide_status(status_cues(trigger.token, trigger.governor), attribution)
-    entry = trigger.entry
+    entry = _threat_of_force(trigger) or trigger.entry
     return Event(
         id=f"ev{number}",
         type=entry.type,
@@ -120,6 +122,25 @@ def _event(analysis: Analysis, index: EntityIndex, trigger: Trigger, number: int
         attribution=attribution.id if attribution is not None else None,
         trigger=span,
     )
+
+
+# Event types whose threat is a threat of force (PLOVER THREATEN, mode violence; CAMEO 138).
+FORCE_TYPES = frozenset({"ASSAULT"})
+
+
+def _threat_of_force(trigger: Trigger) -> TriggerEntry | None:
+    """A threat whose complement names an assault ("threatened to shell Iraqi towns", "to launch
+    a new offensive"): the threat of force, mode violence."""
+    entry, verb = trigger.entry, trigger.token
+    if entry.type != "THREATEN" or entry.mode is not None or verb.pos_ not in VERB_POS:
+        return None
+    table = lexicon()
+    for complement in (c for c in verb.children if c.dep_ == "xcomp"):
+        verbs = table.verbs.get(complement.lemma_.lower(), ())
+        nouns = [e for o in complement.children if o.dep_ == "dobj" for e in table.nouns.get(o.lemma_.lower(), ())]
+        if any(e.type in FORCE_TYPES for e in (*verbs, *nouns)):
+            return replace(entry, mode="violence", cameo="138")
+    return None
 
 
 def _roles(index: EntityIndex, trigger: Trigger) -> tuple[list[str], list[str]]:
