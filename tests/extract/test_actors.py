@@ -241,3 +241,14 @@ def test_antecedent_prefers_groups_to_countries_and_stays_near(nlp) -> None:  # 
     far_analysis = _analysis(nlp, far)
     they = next(t for t in far_analysis.doc if t.text == "They")
     assert antecedent(extract_entities(far_analysis), they) is None
+
+
+def test_surname_after_of_joins_the_full_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Rebels ousted Omar Kessel, the longtime leader. The murder of Kessel shocked the region."
+    kessel = _named(extract_entities(_analysis(nlp, text)), "Omar Kessel")
+    assert [m.text for m in kessel.mentions] == ["Omar Kessel", "Kessel"]
+
+
+def test_time_adverb_is_not_part_of_a_title(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Lena Ortiz, then Secretary of State, visited Berlin."
+    assert _named(extract_entities(_analysis(nlp, text)), "Lena Ortiz").title == "Secretary of State"

@@ -409,15 +409,33 @@ def _title_apposed(span: TokenSpan) -> tuple[TokenSpan, str | None] | None:
     """A title in an apposition after the name ("Clinton, the Democratic frontrunner")."""
     for child in span.root.rights:
         if child.dep_ == "appos" and child.i >= span.end:
-            words = [t for t in child.subtree if t.i <= child.i or t.dep_ == "prep"][:8]
+            words = [t for t in child.subtree if t.i <= child.i or _title_tail(t, child)][:8]
             start = min(t.i for t in words)
             while start < child.i and span.doc[start].pos_ == "DET":
                 start += 1
+            end = max(t.i for t in words) + 1
+            longer = find_title([t.text for t in span.doc[child.i : end]]) if end > child.i + 1 else None
+            if longer is not None and len(longer[0].split()) > 1:
+                return _titled(span.doc[start:end])  # "then Secretary of State"
             return _titled(span.doc[start : child.i + 1])
     return None
 
 
+# Adverbs of time before a title, not part of it ("Clinton, then Secretary of State").
+TITLE_TIME_ADVERBS = frozenset({"then", "now", "currently", "still"})
+
+
+def _title_tail(token: Token, role: Token) -> bool:
+    """A word after a role noun that its title may end on: "of" and its object ("Secretary of
+    State", "Minister of Defence")."""
+    if token.dep_ == "prep":
+        return True
+    return token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.i == role.i
+
+
 def _titled(words: TokenSpan) -> tuple[TokenSpan, str | None] | None:
+    while len(words) and words[0].lower_ in TITLE_TIME_ADVERBS:
+        words = words[1:]
     if len(words) == 0:
         return None
     found = find_title([t.text for t in words])
@@ -441,11 +459,14 @@ def _surname_mentions(doc: Doc, mentions: list[Mention], places: list[Place]) ->
 
 
 def _standalone(token: Token) -> bool:
-    """A proper noun that is not the tail of a longer name ("Secretary of State", "West Africa")."""
+    """A proper noun that is not the tail of a longer name ("Secretary of State", "West Africa";
+    but "the murder of Gaddafi": "of" after a common word opens no name)."""
     if token.i == 0:
         return True
     previous = token.doc[token.i - 1]
-    return previous.pos_ != "PROPN" and previous.lower_ != "of"
+    if previous.lower_ == "of":
+        return token.i < 2 or not token.doc[token.i - 2].text[:1].isupper()
+    return previous.pos_ != "PROPN"
 
 
 # Words before an organisation's name that make its members its opponents or allies.
