@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from polybius.resolve.gazetteer import gazetteer, index_path, name_key
+from polybius.resolve.gazetteer import _is_usable_alternate, gazetteer, index_path, name_key
 
 
 def test_name_key_folds_accents_case_and_leading_the() -> None:
@@ -75,3 +75,14 @@ def test_canadian_province_abbreviations_are_admin1() -> None:
 
 def test_state_abbreviations_are_american_only() -> None:
     assert gazetteer().lookup("Mass.")[0].name == "Massachusetts"
+
+
+def test_dotted_initials_are_usable_alternate_names_but_codes_are_not() -> None:
+    assert _is_usable_alternate("L.A.")
+    assert not _is_usable_alternate("LAX")
+    assert not _is_usable_alternate("P.G")
+
+
+def test_lookup_finds_a_city_by_its_dotted_initials() -> None:
+    entries = gazetteer().lookup("L.A.")
+    assert any(e.geonameid == 5368361 and e.feature == "city" and not e.exact for e in entries)

@@ -10,12 +10,15 @@ entries; this module decides which of them are places and which entry each one i
   Misrata"), a qualifier ("Tripoli, Lebanon"), or the same name labelled as a place elsewhere
   in the document. A name after a title ("Mr. Carter"), a month or weekday name and an
   unlabelled acronym are never places.
-- Homonyms are resolved by context: an explicit qualifier ("Tripoli, Lebanon"), then the
-  share of the document's other names that likely lie in each entry's country and state,
-  nearness to the places the other names may denote, and population (``_focus``). A name
-  keeps one sense through a document. An organisation's name yields a place only by its own
+- Homonyms are resolved by context: an explicit qualifier ("Tripoli, Lebanon"), a list of
+  states the name stands in ("Oregon and Washington"), then the share of the document's
+  other names that likely lie in each entry's country and state, nearness to the places the
+  other names may denote, and population (``place_ranking``). A name keeps one sense
+  through a document. An organisation's name yields a place only by its own
   exact name, and a small town's name that ends it is its head noun ("Webb Center").
 - A lone word of a person the document names ("Hopkins" after "David Hopkins") is no town.
+- The adjective of a constituent country ("the English city of Salisbury") is that country
+  (England), not the state it belongs to (``place_demonyms.tsv``).
 - "western Libya" becomes a region of Libya (``feature`` "region", the country's point), and
   "the border with Tunisia" a border place (``feature`` "border", no point): neither takes
   the capital's coordinates. Both keep the GeoNames id of the place they are part of or
@@ -24,35 +27,33 @@ entries; this module decides which of them are places and which entry each one i
 
 from __future__ import annotations
 
-import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from polybius.extract.place_ranking import (
+    TRUSTED,
+    Context,
+    Focus,
+    choose,
+    focus_of_names,
+    us_context,
+)
 from polybius.lexicons import read_table
 from polybius.resolve.calendar import MONTHS, WEEKDAYS
 from polybius.resolve.countries import country_by_name
 from polybius.resolve.gazetteer import Entry, gazetteer, name_key
 
 CUES_FILE = "place_cues.tsv"
+DEMONYMS_FILE = "place_demonyms.tsv"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# Features accepted on a name match alone; everything else needs evidence from the text.
-TRUSTED = frozenset({"country", "continent", "sea", "region", "base", "island", "river", "lake"})
 EMBEDDED = "EMBEDDED"  # label of a place name inside an organisation's name ("Toronto Police")
-ADMIN1_WEIGHT = 5.0  # log10-population equivalent of a state or province against same-named towns
-ADMIN2_WEIGHT = 4.0  # ... and of a county or district
 SMALL_TOWN = 10000  # a town this small ending an organisation's name is that name's head noun
 BIG_CITY = 1000000  # a town this size is a place on an unlabelled name alone
-ADMIN_WEIGHTS = {"admin1": ADMIN1_WEIGHT, "admin2": ADMIN2_WEIGHT}
+BIG_TOWN = 100000  # a town this size is a sense of its name beside a same-named state
 CALENDAR_NAMES = frozenset(MONTHS) | frozenset(WEEKDAYS)
-COUNTRY_WEIGHT = 2.5  # times the share of the other names' likely entries in the entry's country
-STATE_WEIGHT = 2.5  # ... in its state or province
-NEAR_WEIGHT = 1.5  # per other name with a town or county at the entry's point, less with distance
-NEAR_KM = 100.0
-NEAR_MARGIN = 2.5  # a place counts as near only if its name's likelier entries are at most this much bigger
-NEAR_CAP = 3.0
 
 
 @lru_cache(maxsize=16)
@@ -71,15 +72,6 @@ class Mention:
     surface: str
     feature: str
     name: str
-
-
-@dataclass
-class Context:
-    """What the document says about where it is: countries and states (country, admin1) mentioned."""
-
-    countries: dict[str, int] = field(default_factory=dict)
-    states: set[tuple[str, str]] = field(default_factory=set)
-    place_keys: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -120,7 +112,7 @@ def _context(candidates: list[Candidate]) -> Context:
     for cand in deferred:  # "Georgia": a state once the rest of the document is about the US
         states = [e for e in cand.entries if e.feature == "admin1" and e.admin1 and e.country == "USA"]
         rival = next(e for e in cand.entries if e.feature == "country")
-        if states and _us_context(context, rival):
+        if states and us_context(context, rival):
             context.states.update(("USA", e.admin1) for e in states if e.admin1)
     _vote_state(candidates, context)
     return context
@@ -177,12 +169,31 @@ def _named_state(cand: Candidate) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _constituent(cand: Candidate) -> Candidate:
+    """ "English" (of the United Kingdom by its code) as England, "Welsh" as Wales: the
+    adjective of a constituent country denotes that subdivision, when the gazetteer has it."""
+    countries = {e.country for e in cand.entries}
+    if len(countries) != 1 or any(e.feature != "country" for e in cand.entries):
+        return cand
+    name = _constituents().get(cand.span.text)
+    parts = [e for e in gazetteer().lookup(name) if e.feature == "admin1" and e.exact
+             and e.country in countries] if name else []
+    return Candidate(cand.span, cand.label, parts) if parts else cand
+
+
+@lru_cache(maxsize=1)
+def _constituents() -> dict[str, str]:
+    """Adjectives of constituent countries and the places they name ("Welsh": "Wales")."""
+    return {row[0]: row[1] for row in read_table(DEMONYMS_FILE)}
+
+
 def _is_name_match(cand: Candidate, entry: Entry) -> bool:
     return cand.label != "NORP" and country_by_name(cand.span.text) == entry.country
 
 
 def resolve(candidates: list[Candidate]) -> list[Mention]:
     """The mentions among ``candidates`` that are places, each resolved to one entry."""
+    candidates = [_constituent(cand) for cand in candidates]
     context = _context(candidates)
     people = _person_words(candidates[0].span.doc) if candidates else frozenset()
     kept: list[Kept] = []
@@ -192,7 +203,9 @@ def resolve(candidates: list[Candidate]) -> list[Mention]:
             entries = [e for e in entries if e.feature in TRUSTED or e.feature == "admin1"]
         if entries and not _person_context(cand):
             kept.append(Kept(cand, name_key(cand.span.text), entries, qualifier(cand.span)))
-    focus = _focus(kept, context)
+    kept = _narrow_listed(kept)
+    named = {k.key: k.named for k in kept if k.named}
+    focus = focus_of_names(_entries_by_key(kept), named, context)
     chosen = _one_sense(kept, context, focus)
     return [_shape(k.cand.span, chosen[k.key]) for k in kept]
 
@@ -220,107 +233,62 @@ def _one_sense(kept: list[Kept], context: Context, focus: dict[str, Focus]) -> d
     qualified: dict[str, Entry] = {}
     for k in kept:
         if k.named and k.key not in qualified:
-            entry = _choose(k.entries, context, k.named, focus[k.key])
+            entry = choose(k.entries, context, k.named, focus[k.key])
             if k.named in (entry.country, f"{entry.country}.{entry.admin1}"):
                 qualified[k.key] = entry
-    return {key: qualified.get(key) or _choose(entries, context, None, focus[key])
+    return {key: qualified.get(key) or choose(entries, context, None, focus[key])
             for key, entries in _entries_by_key(kept).items()}
 
 
-@dataclass
-class Focus:
-    """What the document's other names say about one name's entries: the share of them that
-    lies in each country and in each state or province, and how many of them have a place near
-    each entry."""
-
-    countries: dict[str | None, float] = field(default_factory=dict)
-    states: dict[tuple[str | None, str | None], float] = field(default_factory=dict)
-    links: dict[Entry, float] = field(default_factory=dict)
-
-    def bonus(self, entry: Entry) -> float:
-        return (COUNTRY_WEIGHT * self.countries.get(entry.country, 0.0)
-                + STATE_WEIGHT * self.states.get((entry.country, entry.admin1), 0.0)
-                + NEAR_WEIGHT * self.links.get(entry, 0.0))
+COORDINATORS = frozenset({",", "and", "or", "&"})
 
 
-def _focus(kept: list[Kept], context: Context) -> dict[str, Focus]:
-    """For each distinct name, the focus of the document's other names.
-
-    "Alexandria" (Egypt, Virginia, Louisiana, Minnesota ...) next to "Rapides Parish" is the
-    Louisiana town: an entry near places the other names may denote gains (``_links``). And
-    each other name votes for the countries and states of its entries, weighted by how likely
-    each entry is (a softmax of the scores): an entry gains with the share of the votes its
-    country and its state get. "Athens" in a story whose other towns are in Tennessee is
-    Athens, Tennessee; "London" in a story that names Ohio once among American cities is
-    still London. The votes are counted twice, the second time from the likelihoods that the
-    first count gives.
-    """
-    by_key = _entries_by_key(kept)
-    named = {k.key: k.named for k in kept if k.named}
-    links = _links(by_key)
-    focus = {key: Focus(links=links.get(key, {})) for key in by_key}
-    for _ in range(2):
-        shares = {key: _shares(entries, context, named.get(key), focus[key])
-                  for key, entries in by_key.items()}
-        focus = {key: _focus_of(key, shares, links.get(key, {})) for key in by_key}
-    return focus
-
-
-def _focus_of(key: str, shares: dict[str, dict[Entry, float]], links: dict[Entry, float]) -> Focus:
-    """The shares of each country and state among the other names' likely entries."""
-    countries: defaultdict[str | None, float] = defaultdict(float)
-    states: defaultdict[tuple[str | None, str | None], float] = defaultdict(float)
-    for other, share in shares.items():
-        if other == key:
+def _narrow_listed(kept: list[Kept]) -> list[Kept]:
+    """A name listed with states takes its state sense, if it has one ("Oregon and
+    Washington"), before anything else is weighed: not "Mexico" in "Oaxaca State, Mexico" (a
+    country), nor "Gaza" beside the West Bank (a big city of the name lies in that state)."""
+    listed = _listed_with_states(kept)
+    qualified = {k.key for k in kept if k.named}  # "Washington, D.C.": the qualifier decides
+    narrowed: dict[str, set[Entry]] = {}
+    for key, entries in _entries_by_key(kept).items():
+        if key not in listed or key in qualified or any(e.feature in TRUSTED for e in entries):
             continue
-        for entry, weight in share.items():
-            if entry.feature not in ("continent", "sea"):
-                countries[entry.country] += weight
-            if entry.admin1 and entry.feature in ("city", "admin1", "admin2"):
-                states[(entry.country, entry.admin1)] += weight
-    total_countries = sum(countries.values()) or 1.0
-    total_states = sum(states.values()) or 1.0
-    return Focus({c: w / total_countries for c, w in countries.items()},
-                 {s: w / total_states for s, w in states.items()}, links)
+        narrowed[key] = {e for e in entries if e.feature == "admin1" and e.exact
+                         and e.country in listed[key] and not _named_for_city(e, entries)}
+    return [Kept(k.cand, k.key, [e for e in k.entries if e in narrowed[k.key]] or k.entries, k.named)
+            if narrowed.get(k.key) else k for k in kept]
 
 
-def _shares(entries: list[Entry], context: Context, named: str | None, focus: Focus) -> dict[Entry, float]:
-    """How likely each entry is on its own: the chosen one alone if it is a country or the text
-    qualifies the name, else a softmax of the scores (population 10 times larger, 10 times
-    likelier)."""
-    chosen = _choose(entries, context, named, focus)
-    if chosen.feature in TRUSTED or named:
-        return {chosen: 1.0}
-    scores = {e: _score(e) + focus.bonus(e) for e in entries}
-    top = max(scores.values())
-    raw = {e: 10 ** (s - top) for e, s in scores.items()}
-    total = sum(raw.values())
-    return {e: w / total for e, w in raw.items()}
+def _listed_with_states(kept: list[Kept]) -> dict[str, set[str]]:
+    """Names listed with states or provinces ("Oregon and Washington", "California or
+    Washington"): for each, the countries of the states beside it. A neighbour counts as a
+    state when a state is its only sense of any size (not "New York", a big city too)."""
+    by_start = sorted(kept, key=lambda k: k.cand.span.start)
+    listed: dict[str, set[str]] = defaultdict(set)
+    for left, right in zip(by_start, by_start[1:], strict=False):
+        gap = left.cand.span.doc[left.cand.span.end:right.cand.span.start]
+        if not 1 <= len(gap) <= 2 or any(t.lower_ not in COORDINATORS for t in gap) or left.named:
+            continue  # "Boise, Idaho": a qualifier, no list
+        for this, other in ((left, right), (right, left)):
+            countries = _state_countries(other)
+            if countries:
+                listed[this.key].update(countries)
+    return listed
 
 
-def _km(a: Entry, b: Entry) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat or 0.0, a.lon or 0.0, b.lat or 0.0, b.lon or 0.0))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
+def _named_for_city(state: Entry, entries: list[Entry]) -> bool:
+    """Whether a big city of the state's name lies in it ("Gaza") or in another country
+    ("Jerusalem"): a city the name may well mean, unlike Washington, D.C., beside Washington."""
+    return any(e.feature == "city" and e.exact and e.population >= BIG_TOWN and (
+        e.country != state.country or e.admin1 == state.admin1) for e in entries)
 
 
-def _links(by_key: dict[str, list[Entry]]) -> dict[str, dict[Entry, float]]:
-    """For each town or county a name may denote, how many of the document's other names may
-    denote a town or county near it: each other name adds 1 for one at the same point, less
-    with distance, nothing from ``NEAR_KM`` on (at most ``NEAR_CAP`` in all). Only exact
-    names count ("Huntsville" and "Walker County" in Texas, not in Alabama)."""
-    local = {key: [e for e in entries if e.feature in ("city", "admin2") and e.lat is not None and e.exact]
-             for key, entries in by_key.items()}
-    best = {key: max(map(_score, entries)) for key, entries in by_key.items()}
-    links: dict[str, dict[Entry, float]] = {}
-    for key, entries in local.items():
-        others = [[e for e in other if _score(e) >= best[name] - NEAR_MARGIN]
-                  for name, other in local.items() if name != key and other]
-        others = [other for other in others if other]
-        links[key] = {entry: min(NEAR_CAP, sum(max(0.0, 1.0 - min(_km(entry, e) for e in other) / NEAR_KM)
-                                               for other in others))
-                      for entry in entries}
-    return links
+def _state_countries(kept: Kept) -> set[str]:
+    """The countries of the states a name denotes when states are its only senses of any size
+    ("Florida": the US state or a department of Uruguay; not "New York", a big city too)."""
+    states = {e.country for e in kept.entries if e.feature == "admin1" and e.exact and e.country}
+    rivals = any(e.feature in TRUSTED or e.population >= BIG_TOWN for e in kept.entries)
+    return set() if rivals else states
 
 
 def _plausible(cand: Candidate, entry: Entry, context: Context) -> bool:
@@ -328,7 +296,8 @@ def _plausible(cand: Candidate, entry: Entry, context: Context) -> bool:
     if name_key(span.text) in CALENDAR_NAMES:
         return False
     if cand.label == "NORP":
-        return entry.feature in ("country", "continent")
+        return entry.feature in ("country", "continent") or (
+            entry.feature == "admin1" and cand.span.text in _constituents())
     if entry.feature in TRUSTED:  # a full country or sea name is no person ("Burkina Faso")
         return entry.exact
     if _is_acronym(span):  # "S.C." with its dots is a state, "SC" may be anything
@@ -473,42 +442,6 @@ def _listed(span: Span) -> bool:
         return True
     return len(after) == 2 and after[0].text == "," and (after[1].lower_ in ("and", "or") or (
         after[1].text[:1].isupper() and after[1].ent_type_ in PLACE_LABELS))
-
-
-def _choose(entries: list[Entry], context: Context, qualifier: str | None, focus: Focus) -> Entry:
-    trusted = [e for e in entries if e.feature in TRUSTED]
-    states = [e for e in entries if e.feature == "admin1" and e.country == "USA"]
-    if trusted and states and _us_context(context, trusted[0]):
-        return states[0]
-    if trusted:
-        return trusted[0]
-    if qualifier:
-        narrowed = [e for e in entries if qualifier in (e.country, f"{e.country}.{e.admin1}")]
-        entries = narrowed or entries
-    return max(entries, key=lambda e: _score(e) + focus.bonus(e))
-
-
-def _us_context(context: Context, rival: Entry) -> bool:
-    """Whether a US state beats a same-named country ("Georgia") in this document."""
-    us = context.countries.get("USA", 0) + sum(country == "USA" for country, _ in context.states)
-    return us > 0 and us > context.countries.get(rival.country or "", 0)
-
-
-def _admin_weight(entry: Entry) -> float:
-    """A state's or county's weight against same-named towns, a little more in a populous
-    country (Florida, US, before Florida, Uruguay); 0 for other features."""
-    weight = ADMIN_WEIGHTS.get(entry.feature, 0.0)
-    country = gazetteer().country(entry.country or "") if weight else None
-    if country is None or not country.population:
-        return weight
-    return weight + 0.25 * (math.log10(country.population) - 8.0)
-
-
-def _score(entry: Entry) -> float:
-    """An entry's weight on its own: its size (log10 population, or a state's or county's
-    weight), one more for the name it is known by."""
-    size = _admin_weight(entry) or math.log10(entry.population + 10)
-    return size + (1.0 if entry.exact else 0.0)
 
 
 def _shape(span: Span, entry: Entry) -> Mention:

@@ -38,7 +38,7 @@ from polybius.resolve.gazetteer_subdivisions import subdivision_rows
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 CACHE_ENV = "POLYBIUS_CACHE"
 CURATED_FILE = "places_curated.tsv"
 CENTROIDS_FILE = "country_centroids.tsv"
@@ -70,10 +70,16 @@ def name_key(text: str) -> str:
 
 
 def _is_usable_alternate(name: str) -> bool:
-    """Latin-script alternate names only, and no airport codes such as "TIP"."""
-    if len(name) < 3 or (name.isupper() and len(name) <= 4) or name.startswith("http"):
+    """Latin-script alternate names only, and no airport codes such as "TIP" (dotted initials
+    such as "L.A." are names)."""
+    if len(name) < 3 or (name.isupper() and len(name) <= 4 and not _is_initialism(name)) or name.startswith("http"):
         return False
     return all(ord(ch) < 0x250 or unicodedata.combining(ch) for ch in name)
+
+
+def _is_initialism(name: str) -> bool:
+    """Initials each followed by a dot: "L.A.", not "LAX" or "P.G"."""
+    return len(name) >= 4 and name[1::2] == "." * (len(name) // 2) and name[::2].isalpha()
 
 
 def cache_dir() -> Path:

@@ -1,0 +1,169 @@
+"""Ranking a name's gazetteer entries: which of the homonyms a document means.
+
+An entry's own weight is its size (log10 population, or a fixed weight for a state or a
+county), one more for the name it is known by (``score``). The document's other names add
+to it (``Focus``): the share of their likely entries that lies in the entry's country and in
+its state or province, and how many of them may denote a place near it. ``choose`` picks
+the best entry, after an explicit qualifier ("Tripoli, Lebanon") and the rule that a country
+or sea beats homonymous towns.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from polybius.resolve.gazetteer import Entry, gazetteer
+
+# Features accepted on a name match alone; everything else needs evidence from the text.
+TRUSTED = frozenset({"country", "continent", "sea", "region", "base", "island", "river", "lake"})
+ADMIN1_WEIGHT = 5.0  # log10-population equivalent of a state or province against same-named towns
+ADMIN2_WEIGHT = 4.0  # ... and of a county or district
+ADMIN_WEIGHTS = {"admin1": ADMIN1_WEIGHT, "admin2": ADMIN2_WEIGHT}
+COUNTRY_WEIGHT = 2.5  # times the share of the other names' likely entries in the entry's country
+STATE_WEIGHT = 2.5  # ... in its state or province
+NEAR_WEIGHT = 1.5  # per other name with a town or county at the entry's point, less with distance
+NEAR_KM = 100.0
+NEAR_MARGIN = 2.5  # a place counts as near only if its name's likelier entries are at most this much bigger
+NEAR_CAP = 3.0
+
+
+@dataclass
+class Context:
+    """What the document says about where it is: countries and states (country, admin1) mentioned."""
+
+    countries: dict[str, int] = field(default_factory=dict)
+    states: set[tuple[str, str]] = field(default_factory=set)
+    place_keys: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Focus:
+    """What the document's other names say about one name's entries: the share of them that
+    lies in each country and in each state or province, and how many of them have a place near
+    each entry."""
+
+    countries: dict[str | None, float] = field(default_factory=dict)
+    states: dict[tuple[str | None, str | None], float] = field(default_factory=dict)
+    links: dict[Entry, float] = field(default_factory=dict)
+
+    def bonus(self, entry: Entry) -> float:
+        return (COUNTRY_WEIGHT * self.countries.get(entry.country, 0.0)
+                + STATE_WEIGHT * self.states.get((entry.country, entry.admin1), 0.0)
+                + NEAR_WEIGHT * self.links.get(entry, 0.0))
+
+
+def focus_of_names(by_key: dict[str, list[Entry]], named: dict[str, str],
+                   context: Context) -> dict[str, Focus]:
+    """For each distinct name, the focus of the document's other names.
+
+    "Alexandria" (Egypt, Virginia, Louisiana, Minnesota ...) next to "Rapides Parish" is the
+    Louisiana town: an entry near places the other names may denote gains (``_links``). And
+    each other name votes for the countries and states of its entries, weighted by how likely
+    each entry is (a softmax of the scores): an entry gains with the share of the votes its
+    country and its state get. "Athens" in a story whose other towns are in Tennessee is
+    Athens, Tennessee; "London" in a story that names Ohio once among American cities is
+    still London. The votes are counted twice, the second time from the likelihoods that the
+    first count gives.
+    """
+    links = _links(by_key)
+    focus = {key: Focus(links=links.get(key, {})) for key in by_key}
+    for _ in range(2):
+        shares = {key: _shares(entries, context, named.get(key), focus[key])
+                  for key, entries in by_key.items()}
+        focus = {key: _focus_of(key, shares, links.get(key, {})) for key in by_key}
+    return focus
+
+
+def _focus_of(key: str, shares: dict[str, dict[Entry, float]], links: dict[Entry, float]) -> Focus:
+    """The shares of each country and state among the other names' likely entries."""
+    countries: defaultdict[str | None, float] = defaultdict(float)
+    states: defaultdict[tuple[str | None, str | None], float] = defaultdict(float)
+    for other, share in shares.items():
+        if other == key:
+            continue
+        for entry, weight in share.items():
+            if entry.feature not in ("continent", "sea"):
+                countries[entry.country] += weight
+            if entry.admin1 and entry.feature in ("city", "admin1", "admin2"):
+                states[(entry.country, entry.admin1)] += weight
+    total_countries = sum(countries.values()) or 1.0
+    total_states = max(sum(states.values()), total_countries) or 1.0
+    return Focus({c: w / total_countries for c, w in countries.items()},
+                 {s: w / total_states for s, w in states.items()}, links)
+
+
+def _shares(entries: list[Entry], context: Context, named: str | None, focus: Focus) -> dict[Entry, float]:
+    """How likely each entry is on its own: the chosen one alone if it is a country or the text
+    qualifies the name, else a softmax of the scores (population 10 times larger, 10 times
+    likelier)."""
+    chosen = choose(entries, context, named, focus)
+    if chosen.feature in TRUSTED or named:
+        return {chosen: 1.0}
+    scores = {e: score(e) + focus.bonus(e) for e in entries}
+    top = max(scores.values())
+    raw = {e: 10 ** (s - top) for e, s in scores.items()}
+    total = sum(raw.values())
+    return {e: w / total for e, w in raw.items()}
+
+
+def _km(a: Entry, b: Entry) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat or 0.0, a.lon or 0.0, b.lat or 0.0, b.lon or 0.0))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _links(by_key: dict[str, list[Entry]]) -> dict[str, dict[Entry, float]]:
+    """For each town or county a name may denote, how many of the document's other names may
+    denote a town or county near it: each other name adds 1 for one at the same point, less
+    with distance, nothing from ``NEAR_KM`` on (at most ``NEAR_CAP`` in all). Only exact
+    names count ("Huntsville" and "Walker County" in Texas, not in Alabama)."""
+    local = {key: [e for e in entries if e.feature in ("city", "admin2") and e.lat is not None and e.exact]
+             for key, entries in by_key.items()}
+    best = {key: max(map(score, entries)) for key, entries in by_key.items()}
+    links: dict[str, dict[Entry, float]] = {}
+    for key, entries in local.items():
+        others = [[e for e in other if score(e) >= best[name] - NEAR_MARGIN]
+                  for name, other in local.items() if name != key and other]
+        others = [other for other in others if other]
+        links[key] = {entry: min(NEAR_CAP, sum(max(0.0, 1.0 - min(_km(entry, e) for e in other) / NEAR_KM)
+                                               for other in others))
+                      for entry in entries}
+    return links
+
+
+def choose(entries: list[Entry], context: Context, qualifier: str | None, focus: Focus) -> Entry:
+    trusted = [e for e in entries if e.feature in TRUSTED]
+    states = [e for e in entries if e.feature == "admin1" and e.country == "USA"]
+    if trusted and states and us_context(context, trusted[0]):
+        return states[0]
+    if trusted:
+        return trusted[0]
+    if qualifier:
+        narrowed = [e for e in entries if qualifier in (e.country, f"{e.country}.{e.admin1}")]
+        entries = narrowed or entries
+    return max(entries, key=lambda e: score(e) + focus.bonus(e))
+
+
+def us_context(context: Context, rival: Entry) -> bool:
+    """Whether a US state beats a same-named country ("Georgia") in this document."""
+    us = context.countries.get("USA", 0) + sum(country == "USA" for country, _ in context.states)
+    return us > 0 and us > context.countries.get(rival.country or "", 0)
+
+
+def _admin_weight(entry: Entry) -> float:
+    """A state's or county's weight against same-named towns, a little more in a populous
+    country (Florida, US, before Florida, Uruguay); 0 for other features."""
+    weight = ADMIN_WEIGHTS.get(entry.feature, 0.0)
+    country = gazetteer().country(entry.country or "") if weight else None
+    if country is None or not country.population:
+        return weight
+    return weight + 0.25 * (math.log10(country.population) - 8.0)
+
+
+def score(entry: Entry) -> float:
+    """An entry's weight on its own: its size (log10 population, or a state's or county's
+    weight), one more for the name it is known by."""
+    size = _admin_weight(entry) or math.log10(entry.population + 10)
+    return size + (1.0 if entry.exact else 0.0)

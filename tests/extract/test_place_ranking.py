@@ -1,0 +1,39 @@
+"""Tests for polybius.extract.place_ranking: weighing a name's homonyms by the document."""
+
+from __future__ import annotations
+
+import pytest
+
+from polybius.extract.place_ranking import Context, Focus, choose, focus_of_names, score
+from polybius.resolve.gazetteer import Entry
+
+SPRINGFIELD_IL = Entry("Springfield", "city", 39.8, -89.6, "USA", 1, 116000, "IL")
+SPRINGFIELD_MA = Entry("Springfield", "city", 42.1, -72.6, "USA", 2, 155000, "MA")
+PEORIA = Entry("Peoria", "city", 40.7, -89.6, "USA", 3, 113000, "IL")
+FRANCE = Entry("France", "country", 46.0, 2.0, "FRA", 4, 67000000, None)
+
+
+def test_bigger_town_scores_higher_and_exact_name_adds_one() -> None:
+    assert score(SPRINGFIELD_MA) > score(SPRINGFIELD_IL)
+    alias = Entry("Springfield", "city", 0.0, 0.0, "USA", 5, 155000, "MA", exact=False)
+    assert score(SPRINGFIELD_MA) - score(alias) == pytest.approx(1.0)
+
+
+def test_state_share_counts_every_other_name_not_only_those_in_a_state() -> None:
+    by_key = {"springfield": [SPRINGFIELD_IL, SPRINGFIELD_MA], "peoria": [PEORIA], "france": [FRANCE]}
+    focus = focus_of_names(by_key, {}, Context())["springfield"]
+    assert focus.states[("USA", "IL")] == pytest.approx(0.5)  # Peoria of Peoria and France
+    assert focus.countries["FRA"] == pytest.approx(0.5)
+
+
+def test_state_of_the_other_names_picks_the_homonym() -> None:
+    by_key = {"springfield": [SPRINGFIELD_IL, SPRINGFIELD_MA], "peoria": [PEORIA]}
+    focus = focus_of_names(by_key, {}, Context())
+    assert choose(by_key["springfield"], Context(), None, focus["springfield"]) == SPRINGFIELD_IL
+
+
+def test_country_beats_homonymous_town_and_qualifier_narrows() -> None:
+    paris_tx = Entry("Paris", "city", 33.7, -95.6, "USA", 6, 25000, "TX")
+    paris = Entry("Paris", "city", 48.9, 2.3, "FRA", 7, 2100000, "11")
+    assert choose([paris, paris_tx], Context(), "USA.TX", Focus()) == paris_tx
+    assert choose([paris_tx, FRANCE], Context(), None, Focus()) == FRANCE
