@@ -177,9 +177,10 @@ def test_definite_noun_refers_back_to_the_group_named_before(nlp) -> None:  # ty
 
 
 def test_definite_noun_of_another_number_or_country_stays_apart(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Two Malian soldiers were killed. The soldier who survived was French. The French soldiers left."
+    text = "Two Malian soldiers were killed. The soldier who survived fled. The soldiers from France left."
     entities = extract_entities(_analysis(nlp, text))
     assert len(_named(entities, "Malian soldiers").mentions) == 1
+    assert {e.name for e in entities} >= {"soldier", "soldiers"}
 
 
 def test_lower_case_noun_joins_the_one_word_name(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -212,22 +213,24 @@ def test_bombers_personnel_and_hostages_are_groups_with_a_sector(nlp) -> None:  
     text = "A suicide bomber attacked the convoy. Three Russian military personnel and two hostages died."
     sectors = {e.name: (e.country, e.sector) for e in extract_entities(_analysis(nlp, text))}
     assert sectors["suicide bomber"] == (None, "REB")
+    assert "bombers" not in {e.name for e in extract_entities(_analysis(nlp, "Russian bombers struck the hills."))}
     assert sectors["Russian military personnel"] == ("RUS", "MIL")
     assert sectors["hostages"][1] == "CVL"
 
 
 def test_a_two_word_row_wins_over_the_nouns_own(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "The attorney general said a major general had been arrested."
+    text = "The attorney general said a major general and the suicide bombers had been arrested."
     sectors = {e.name: e.sector for e in extract_entities(_analysis(nlp, text))}
-    assert sectors["attorney general"] == "JUD"
+    assert sectors["attorney general"] == "JUD"  # not MIL, as the row of "general" alone says
     assert sectors["major general"] == "MIL"
+    assert sectors["suicide bombers"] == "REB"  # there is no row for "bomber" alone
 
 
 def test_short_alias_in_capitals_is_known_but_not_inside_a_capitalised_headline(nlp) -> None:  # type: ignore[no-untyped-def]
     found = [e.name for e in extract_entities(_analysis(nlp, "Soldiers were killed in IS attacks near the river."))]
     assert "Islamic State" in found
-    headline = [e.name for e in extract_entities(_analysis(nlp, "THE SIEGE IS OVER, RESIDENTS SAY"))]
-    assert "Islamic State" not in headline
+    for text in ("THE SIEGE IS OVER, RESIDENTS SAY", "Who IS behind the attack?"):
+        assert "Islamic State" not in [e.name for e in extract_entities(_analysis(nlp, text))]
 
 
 def test_antecedent_prefers_groups_to_countries_and_stays_near(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -250,5 +253,6 @@ def test_surname_after_of_joins_the_full_name(nlp) -> None:  # type: ignore[no-u
 
 
 def test_time_adverb_is_not_part_of_a_title(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Lena Ortiz, then Secretary of State, visited Berlin."
-    assert _named(extract_entities(_analysis(nlp, text)), "Lena Ortiz").title == "Secretary of State"
+    for text in ("Lena Ortiz, then Secretary of State, visited Berlin.",
+                 "Lena Ortiz, then Secretary of State in the Webber administration, visited Berlin."):
+        assert _named(extract_entities(_analysis(nlp, text)), "Lena Ortiz").title == "Secretary of State"

@@ -269,13 +269,32 @@ def test_noun_before_a_reduced_passive_is_what_was_done_to(pipeline: Pipeline) -
     text = "We send condolences to the families of the six U.S. service members killed and to those injured."
     event = next(e for e in _events(pipeline, text) if e.trigger and e.trigger.text == "killed")
     assert event.actors == []
-    assert _names(pipeline, text, event.recipients) == ["United States"]
+    assert _names(pipeline, text, event.recipients) == ["U.S. service members"]
 
 
 def test_a_noun_that_names_the_attacker_gives_the_actor(pipeline: Pipeline) -> None:
     text = "A suicide bomber crashed into a Freedonian army patrol near Karsk."
     event = _only(_events(pipeline, text), "ASSAULT")
     assert _names(pipeline, text, event.actors) == ["suicide bomber"]
+
+
+def test_a_noun_that_names_who_acts_is_never_its_own_recipient(pipeline: Pipeline) -> None:
+    text = "Police said they had shot two protesters."
+    protest = _only(_events(pipeline, text), "PROTEST")
+    assert _names(pipeline, text, protest.actors) == ["protesters"] and protest.recipients == []
+
+
+def test_who_is_released_is_not_who_released_him(pipeline: Pipeline) -> None:
+    text = "Security forces detained Ahmed Saleh. He was later released."
+    release = _only(_events(pipeline, text), "RETREAT")
+    assert release.actors == [] and _names(pipeline, text, release.recipients) == ["Ahmed Saleh"]
+
+
+def test_pronouns_prefer_the_subject_of_an_action_to_a_speaker_or_an_object(pipeline: Pipeline) -> None:
+    for text, killer in (("Rebels attacked an army base, the ministry said. They killed 5 soldiers.", "Rebels"),
+                         ("Militants ambushed a convoy of Malian soldiers. They killed 12 of them.", "Militants")):
+        event = next(e for e in _events(pipeline, text) if e.trigger and e.trigger.text == "killed")
+        assert _names(pipeline, text, event.actors) == [killer]
 
 
 def test_a_pronoun_subject_stands_for_the_group_named_before(pipeline: Pipeline) -> None:
@@ -295,3 +314,5 @@ def test_threat_to_attack_is_a_threat_of_force(pipeline: Pipeline) -> None:
     assert (force.mode, force.cameo) == ("violence", "138")
     other = _only(_events(pipeline, "Freedonia threatened to leave the talks."), "THREATEN")
     assert other.mode is None
+    for text in ("Dock workers threatened to launch a general strike.", "The coach threatened to fire the players."):
+        assert _only(_events(pipeline, text), "THREATEN").mode is None  # a walkout; a dismissal

@@ -120,11 +120,24 @@ def _lexicon_index() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
 
 
-def _in_capitals(token: Token) -> bool:
-    """Whether a word next to ``token`` is written in capitals too (a headline in capitals)."""
+# Words before a short acronym that is also an English word ("the US", "by IS").
+ACRONYM_LEAD_WORDS = frozenset({"the", "by", "of", "in", "against", "from", "with", "and", "to", "for", "on", "at"})
+
+
+def _acronym_in_context(token: Token) -> bool:
+    """Whether a short all-capital word is an acronym here: not in a sentence written mostly in
+    capitals ("THE WAR IS OVER"), and, when it is also a common word ("IS", "US"), used as a
+    name: before a noun ("IS fighters") or after a determiner or preposition ("by IS")."""
     doc = token.doc
-    neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
-    return any(n.is_alpha and len(n) > 1 and n.text.isupper() for n in neighbours)
+    words = [t for t in token.sent if t.is_alpha and len(t) > 1]
+    if 2 * sum(t.text.isupper() for t in words) > len(words):
+        return False
+    if not token.is_stop:
+        return True
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    previous = doc[token.i - 1] if token.i > 0 else None
+    return (following is not None and following.pos_ in ("NOUN", "PROPN")) or (
+        previous is not None and previous.lower_ in ACRONYM_LEAD_WORDS)
 
 
 def _lexicon_spans(doc: Doc) -> list[TokenSpan]:
@@ -138,8 +151,8 @@ def _lexicon_spans(doc: Doc) -> list[TokenSpan]:
             surface = text[token.idx : token.idx + len(alias)]
             if surface.lower() != alias or not any(c.isupper() for c in surface):
                 continue
-            if len(alias) <= 3 and (surface != surface.upper() or _in_capitals(token)):
-                continue  # "IS attacks", not "THE WAR IS OVER"
+            if len(alias) <= 3 and (surface != surface.upper() or not _acronym_in_context(token)):
+                continue  # "IS attacks", not "THE WAR IS OVER" or "Who IS behind it?"
             span = doc.char_span(token.idx, token.idx + len(alias))
             if span is not None:
                 found.append(span)
@@ -413,16 +426,24 @@ def _title_apposed(span: TokenSpan) -> tuple[TokenSpan, str | None] | None:
             start = min(t.i for t in words)
             while start < child.i and span.doc[start].pos_ == "DET":
                 start += 1
-            end = max(t.i for t in words) + 1
-            longer = find_title([t.text for t in span.doc[child.i : end]]) if end > child.i + 1 else None
-            if longer is not None and len(longer[0].split()) > 1:
-                return _titled(span.doc[start:end])  # "then Secretary of State"
-            return _titled(span.doc[start : child.i + 1])
+            return _titled(span.doc[start : _title_end(child, words)])
     return None
 
 
 # Adverbs of time before a title, not part of it ("Clinton, then Secretary of State").
 TITLE_TIME_ADVERBS = frozenset({"then", "now", "currently", "still"})
+
+
+def _title_end(role: Token, words: list[Token]) -> int:
+    """Where an apposed title ends: after its role noun, or after the "of" phrase the title
+    lexicon knows ("then Secretary of State in the Obama administration" ends at "State")."""
+    last = max(t.i for t in words)
+    for end in range(last + 1, role.i + 1, -1):
+        phrase = [t.text for t in role.doc[role.i : end]]
+        found = find_title(phrase)
+        if found is not None and found[0] == " ".join(phrase).lower():
+            return end
+    return role.i + 1
 
 
 def _title_tail(token: Token, role: Token) -> bool:
@@ -465,7 +486,7 @@ def _standalone(token: Token) -> bool:
         return True
     previous = token.doc[token.i - 1]
     if previous.lower_ == "of":
-        return token.i < 2 or not token.doc[token.i - 2].text[:1].isupper()
+        return token.i < 2 or token.doc[token.i - 2].pos_ != "PROPN"
     return previous.pos_ != "PROPN"
 
 

@@ -39,8 +39,11 @@ def nominal_mentions(doc: Doc, taken: set[int], context: str | None) -> list[Men
 def _head_entry(token: Token, heads: dict[str, tuple[str, str | None]]) -> tuple[str, str | None] | None:
     """The lexicon row of a group noun, a two-word row first ("suicide bomber", "attorney general")."""
     lemma = token.lemma_.lower()
-    if token.i > 0:
-        pair = heads.get(f"{token.doc[token.i - 1].lemma_.lower()} {lemma}")
+    before = token.i - 1
+    if before > 0 and token.doc[before].text == "-":
+        before -= 1  # "Attorney-General"
+    if before >= 0:
+        pair = heads.get(f"{token.doc[before].lemma_.lower()} {lemma}")
         if pair is not None:
             return pair
     return heads.get(lemma)

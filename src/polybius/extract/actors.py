@@ -228,30 +228,58 @@ PRONOUN_TYPES = {
     **dict.fromkeys(("he", "she", "him", "her"), (frozenset({"PERSON"}),)),
     "they": (frozenset({"ORG", "NORP", "PERSON"}), frozenset({"GPE"})),
 }
+SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her"})
+# Verbs whose subject is a speaker: a pronoun after "..., the ministry said" rarely means it.
+SPEAKING_LEMMAS = frozenset({"say", "tell", "report", "announce", "add", "state", "claim", "confirm"})
 
 
 def antecedent(entities: list[Entity], pronoun: Token, sentences_back: int = 2) -> Entity | None:
-    """The actor a personal pronoun stands for: the one mentioned last before it, in its
-    sentence or the ``sentences_back`` before, of a type the pronoun allows ("he": a named
-    person; "they": a group or an organisation, else a country). "It" and "them" are left
-    alone: they stand for things ("detonating them") as often as for actors."""
+    """The actor a personal pronoun stands for, in its sentence or the ``sentences_back`` before.
+
+    "He"/"she" take a named person or one unnamed person ("a gunman"); "they" a group, an
+    organisation or a people, else a country, never one named person. Among those, the subject
+    of an action comes first ("Militants ambushed a convoy of soldiers. They killed 12"), then a
+    speaker ("..., the ministry said"), then any other mention; the last mentioned wins a tie.
+    "It" and "them" are left alone: they stand for things ("detonating them") as often as for
+    actors."""
     preferences = PRONOUN_TYPES.get(pronoun.lower_)
     if preferences is None:
         return None
+    doc = pronoun.doc
     sentence = pronoun.sent
     for _ in range(sentences_back):
         if sentence.start == 0:
             break
-        sentence = pronoun.doc[sentence.start - 1].sent
-    earliest = sentence.start_char
-    for allowed in preferences:
-        best: tuple[int, Entity] | None = None
-        for entity in entities:
-            if entity.type not in allowed or (allowed == {"PERSON"} and entity.nominal):
+        sentence = doc[sentence.start - 1].sent
+    singular = pronoun.lower_ in SINGULAR_PRONOUNS
+    candidates: list[tuple[tuple[int, int], Entity]] = []
+    for entity in entities:
+        for mention in entity.mentions:
+            if not (sentence.start_char <= mention.start and mention.end <= pronoun.idx):
                 continue
-            for mention in entity.mentions:
-                if earliest <= mention.start and mention.end <= pronoun.idx and (best is None or mention.end > best[0]):
-                    best = (mention.end, entity)
-        if best is not None:
-            return best[1]
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and _agrees(entity, span.root, singular):
+                candidates.append(((_salience(span.root), mention.end), entity))
+    for allowed in preferences:
+        fitting = [c for c in candidates if c[1].type in allowed]
+        if fitting:
+            return max(fitting, key=lambda c: c[0])[1]
     return None
+
+
+def _agrees(entity: Entity, head: Token, singular: bool) -> bool:
+    """Whether a mention can be the antecedent of a singular or a plural personal pronoun."""
+    plural = head.tag_ in ("NNS", "NNPS")
+    if singular:
+        return entity.type == "PERSON" and not plural
+    return not (entity.type == "PERSON" and not plural)
+
+
+def _salience(head: Token) -> int:
+    """2 for the subject of an action (or a word coordinated with it), 1 for a speaker's
+    subject, 0 for any other mention."""
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    if head.dep_ != "nsubj":
+        return 0
+    return 1 if head.head.lemma_.lower() in SPEAKING_LEMMAS else 2

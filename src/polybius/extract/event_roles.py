@@ -29,6 +29,12 @@ PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "h
 # For these types the thing moved, given or held is the actor's own ("the deployment of US
 # Special Forces"), so "of" and a passive subject name the actor.
 OWN_OBJECT_TYPES = frozenset({"MOBILIZE", "RETREAT"})
+# ... except what is released or returned: "the prisoner was released" is not the one who freed him.
+HANDED_BACK_MODES = frozenset({"release", "return"})
+
+
+def _own_object(kind: str, mode: str | None) -> bool:
+    return kind in OWN_OBJECT_TYPES and mode not in HANDED_BACK_MODES
 
 
 class EntityIndex:
@@ -135,7 +141,9 @@ def _targets(token: Token) -> list[Token]:
     return [p for c in token.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS for p in _pobjs(c)]
 
 
-def verb_roles(index: EntityIndex, verb: Token, kind: str, trigger: Token) -> tuple[list[str], list[str]]:
+def verb_roles(
+    index: EntityIndex, verb: Token, kind: str, trigger: Token, mode: str | None = None
+) -> tuple[list[str], list[str]]:
     """Actor and recipient entity ids around the verb that carries an event.
 
     When the verb only carries a noun trigger ("forces were engaged in ethnic cleansing"), its
@@ -144,7 +152,7 @@ def verb_roles(index: EntityIndex, verb: Token, kind: str, trigger: Token) -> tu
     """
     actors: list[str] = []
     recipients: list[str] = []
-    own = kind in OWN_OBJECT_TYPES
+    own = _own_object(kind, mode)
     carrier = trigger.i != verb.i and is_light_verb(verb)
     for agent in _agent(verb):
         actors += index.phrase(agent)
@@ -259,7 +267,9 @@ def _clause_subjects(verb: Token) -> list[Token]:
     return [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJECT_DEPS]
 
 
-def noun_roles(index: EntityIndex, noun: Token, kind: str, skip: set[int]) -> tuple[list[str], list[str]]:
+def noun_roles(
+    index: EntityIndex, noun: Token, kind: str, skip: set[int], mode: str | None = None
+) -> tuple[list[str], list[str]]:
     """Actor and recipient entity ids inside a noun trigger's own phrase."""
     actors: list[str] = []
     recipients: list[str] = []
@@ -271,7 +281,7 @@ def noun_roles(index: EntityIndex, noun: Token, kind: str, skip: set[int]) -> tu
         elif child.dep_ in ("prep", "agent") and child.lower_ == "by":
             actors += [i for p in _pobjs(child) for i in index.phrase(p)]
         elif child.dep_ == "prep" and child.lower_ == "of":
-            side = actors if kind in OWN_OBJECT_TYPES else recipients
+            side = actors if _own_object(kind, mode) else recipients
             side += [i for p in _pobjs(child) for i in index.phrase(p)]
     for aimed in _targets(noun):
         recipients += index.phrase(aimed)

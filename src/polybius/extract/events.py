@@ -60,7 +60,8 @@ def extract_events(analysis: Analysis) -> list[Event]:
     doc = analysis.doc
     index = EntityIndex(doc, analysis.entities)
     triggers = find_triggers(doc)
-    events = [_event(analysis, index, trigger, n) for n, trigger in enumerate(triggers, 1)]
+    forceful = _forceful_tokens(triggers)
+    events = [_event(analysis, index, trigger, n, forceful) for n, trigger in enumerate(triggers, 1)]
     _assign_quantities(triggers, events)
     _air_strikes(analysis, events)
     return fold_references(events, triggers)
@@ -99,14 +100,14 @@ def _air_strikes(analysis: Analysis, events: list[Event]) -> None:
             event.mode = mode
 
 
-def _event(analysis: Analysis, index: EntityIndex, trigger: Trigger, number: int) -> Event:
+def _event(analysis: Analysis, index: EntityIndex, trigger: Trigger, number: int, forceful: set[int]) -> Event:
     doc, text = analysis.doc, analysis.text
     first, last = (doc[i] for i in trigger.bounds())
     span = Span(first.idx, last.idx + len(last.text), text[first.idx : last.idx + len(last.text)])
     actors, recipients = _roles(index, trigger)
     attribution = attribution_for(analysis.attributions, span.start, span.end)
     status = decide_status(status_cues(trigger.token, trigger.governor), attribution)
-    entry = _threat_of_force(trigger) or trigger.entry
+    entry = _threat_of_force(trigger, forceful) or trigger.entry
     return Event(
         id=f"ev{number}",
         type=entry.type,
@@ -128,44 +129,60 @@ def _event(analysis: Analysis, index: EntityIndex, trigger: Trigger, number: int
 FORCE_TYPES = frozenset({"ASSAULT"})
 
 
-def _threat_of_force(trigger: Trigger) -> TriggerEntry | None:
-    """A threat whose complement names an assault ("threatened to shell Iraqi towns", "to launch
-    a new offensive"): the threat of force, mode violence."""
+def _forceful_tokens(triggers: list[Trigger]) -> set[int]:
+    """Tokens of the assault triggers (and their light verbs) whose words name nothing but
+    force: "shell", "launch an offensive"; not "strike", which is also a walkout."""
+    table = lexicon()
+    found: set[int] = set()
+    for trigger in triggers:
+        lemma = trigger.token.lemma_.lower()
+        senses = (*table.verbs.get(lemma, ()), *table.nouns.get(lemma, ()))
+        if trigger.entry.type in FORCE_TYPES and all(e.type in FORCE_TYPES for e in senses):
+            found.add(trigger.token.i)
+            if trigger.governor is not None:
+                found.add(trigger.governor.i)
+    return found
+
+
+def _threat_of_force(trigger: Trigger, forceful: set[int]) -> TriggerEntry | None:
+    """A threat whose complement is an assault ("threatened to shell Iraqi towns", "to launch a
+    new offensive"): the threat of force, mode violence (``forceful`` from ``_forceful_tokens``)."""
     entry, verb = trigger.entry, trigger.token
     if entry.type != "THREATEN" or entry.mode is not None or verb.pos_ not in VERB_POS:
         return None
-    table = lexicon()
     for complement in (c for c in verb.children if c.dep_ == "xcomp"):
-        verbs = table.verbs.get(complement.lemma_.lower(), ())
-        nouns = [e for o in complement.children if o.dep_ == "dobj" for e in table.nouns.get(o.lemma_.lower(), ())]
-        if any(e.type in FORCE_TYPES for e in (*verbs, *nouns)):
+        objects = {o.i for o in complement.children if o.dep_ == "dobj"}
+        if complement.i in forceful or objects & forceful:
             return replace(entry, mode="violence", cameo="138")
     return None
 
 
 def _roles(index: EntityIndex, trigger: Trigger) -> tuple[list[str], list[str]]:
-    kind = trigger.entry.type
+    kind, mode = trigger.entry.type, trigger.entry.mode
     token = trigger.token
     if token.pos_ in VERB_POS:
-        actors, recipients = verb_roles(index, token, kind, token)
+        actors, recipients = verb_roles(index, token, kind, token, mode)
         return actors, _with_victims(index, trigger, actors, recipients)
     skip = set(range(trigger.first, trigger.last + 1))
-    actors, recipients = noun_roles(index, token, kind, skip)
+    actors, recipients = noun_roles(index, token, kind, skip, mode)
     if token.dep_ == "compound" and is_carrier(token.head):
         # "a mediation mission between Syria and the PLO": the carrier noun holds the roles
-        more_actors, more_recipients = noun_roles(index, token.head, kind, skip | {token.head.i})
+        more_actors, more_recipients = noun_roles(index, token.head, kind, skip | {token.head.i}, mode)
         actors = actors or more_actors
         recipients = recipients or [r for r in more_recipients if r not in actors]
         token = token.head
     verb = trigger.governor or _head_verb(token)
     doer = index.at(token)
     if not actors and doer is not None and doer.type == "PERSON":
-        # a noun that names the attacker ("a suicide bomber crashed into a patrol"): its group is
-        # the actor, and what its verb aims at the recipients
+        # a noun that names who acts ("a suicide bomber crashed into a patrol", "police shot two
+        # protesters"): the people it names are the actor, never the recipient; a subject's
+        # verb says what they aimed at
         actors = [doer.id]
-        verb = verb or (token.head if token.dep_ == "nsubj" and token.head.pos_ == "VERB" else None)
+        recipients = [r for r in recipients if r != doer.id]
+        if verb is None and token.dep_ == "nsubj" and token.head.pos_ == "VERB":
+            verb = token.head
     if verb is not None:
-        more_actors, more_recipients = verb_roles(index, verb, kind, token)
+        more_actors, more_recipients = verb_roles(index, verb, kind, token, mode)
         actors = actors or more_actors
         recipients = recipients or [r for r in more_recipients if r not in actors]
     return actors, _with_victims(index, trigger, actors, recipients)
