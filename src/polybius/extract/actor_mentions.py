@@ -13,13 +13,13 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
+from polybius.extract.actor_titles import part_of_title, person_title, title_body
 from polybius.model import Place
 from polybius.resolve.actors import (
     ActorInfo,
     canonical_name,
     capital_country,
     country_of,
-    find_title,
     known_actors,
     looks_like_outlet,
     lookup_actor,
@@ -192,28 +192,11 @@ def named_mentions(doc: Doc, places: list[Place], context: str | None = None) ->
             continue
         if mention.type in ("PERSON", "ORG") and not from_lexicon and _inside_place(span, places):
             continue
-        if mention.type == "ORG" and not from_lexicon and _part_of_title(span):
+        if mention.type == "ORG" and not from_lexicon and part_of_title(span):
             continue  # "Defense" of "US Defense Secretary", "State" of "Secretary of State"
         mentions.append(mention)
     mentions += _surname_mentions(doc, mentions, places)
     return mentions + _country_name_mentions(doc, mentions)
-
-
-def _part_of_title(span: TokenSpan) -> bool:
-    """Whether the span is a word of a title phrase around it ("Defense" in "Defense Secretary")."""
-    doc = span.doc
-    if len(span) > 2:
-        return False
-    low, high = max(span.sent.start, span.start - 3), min(span.sent.end, span.end + 2)
-    for start in range(low, span.start + 1):
-        for end in range(span.end, high + 1):
-            if (start, end) == (span.start, span.end):
-                continue
-            words = [t.text for t in doc[start:end]]
-            found = find_title(words)
-            if found is not None and found[0] in (" ".join(words).lower(), " ".join(words).lower()[:-1]):
-                return True
-    return False
 
 
 def _country_name_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -345,7 +328,7 @@ def noun_sector(word: str) -> str | None:
 
 
 def _person(span: TokenSpan, name: str) -> Mention:
-    title = _title_before(span) or _title_apposed(span)
+    title = person_title(span)
     known = _known_person(name)
     known_country = known.country if known is not None else None
     if title is None:
@@ -357,7 +340,7 @@ def _person(span: TokenSpan, name: str) -> Mention:
         return make_mention(span, name, "PERSON", country=country, sector=sector)
     words, sector = title
     country = country_in(words) or _owner_country(span) or known_country
-    body = _title_body(words)
+    body = title_body(words)
     if country is None and body is not None:
         sector = body  # "Arab League Secretary General": an office of the League, not of a state
     if country is None:
@@ -392,75 +375,6 @@ def _known_person(name: str) -> ActorInfo | None:
 def _demonym_in(span: TokenSpan) -> str | None:
     """The country of a demonym that opens a name the model took for a person ("Bosnian Serbs")."""
     return demonym_country(span[0].text) if len(span) > 1 else None
-
-
-def _title_body(words: TokenSpan) -> str | None:
-    """The sector of an international body named in a title ("UN Secretary-General"), else None."""
-    for start in range(len(words)):
-        for end in range(len(words), start, -1):
-            info = lookup_actor(words[start:end].text)
-            if info is not None and info.country is None and info.sector in ("IGO", "NGO"):
-                return info.sector
-    return None
-
-
-def _title_before(span: TokenSpan) -> tuple[TokenSpan, str | None] | None:
-    """A title in the words that modify the name from the left ("US Defense Secretary")."""
-    doc, root = span.doc, span.root
-    start = span.start
-    while start > span.sent.start:
-        token = doc[start - 1]
-        if token.is_punct or token.pos_ in ("VERB", "AUX") or not root.is_ancestor(token):
-            break
-        start -= 1
-    while start < span.start and (doc[start].pos_ == "DET" or doc[start].ent_type_ == "DATE"):
-        start += 1
-    return _titled(doc[start : span.start])
-
-
-def _title_apposed(span: TokenSpan) -> tuple[TokenSpan, str | None] | None:
-    """A title in an apposition after the name ("Clinton, the Democratic frontrunner")."""
-    for child in span.root.rights:
-        if child.dep_ == "appos" and child.i >= span.end:
-            words = [t for t in child.subtree if t.i <= child.i or _title_tail(t, child)][:8]
-            start = min(t.i for t in words)
-            while start < child.i and span.doc[start].pos_ == "DET":
-                start += 1
-            return _titled(span.doc[start : _title_end(child, words)])
-    return None
-
-
-# Adverbs of time before a title, not part of it ("Clinton, then Secretary of State").
-TITLE_TIME_ADVERBS = frozenset({"then", "now", "currently", "still"})
-
-
-def _title_end(role: Token, words: list[Token]) -> int:
-    """Where an apposed title ends: after its role noun, or after the "of" phrase the title
-    lexicon knows ("then Secretary of State in the Obama administration" ends at "State")."""
-    last = max(t.i for t in words)
-    for end in range(last + 1, role.i + 1, -1):
-        phrase = [t.text for t in role.doc[role.i : end]]
-        found = find_title(phrase)
-        if found is not None and found[0] == " ".join(phrase).lower():
-            return end
-    return role.i + 1
-
-
-def _title_tail(token: Token, role: Token) -> bool:
-    """A word after a role noun that its title may end on: "of" and its object ("Secretary of
-    State", "Minister of Defence")."""
-    if token.dep_ == "prep":
-        return True
-    return token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.i == role.i
-
-
-def _titled(words: TokenSpan) -> tuple[TokenSpan, str | None] | None:
-    while len(words) and words[0].lower_ in TITLE_TIME_ADVERBS:
-        words = words[1:]
-    if len(words) == 0:
-        return None
-    found = find_title([t.text for t in words])
-    return (words, found[1]) if found else None
 
 
 def _surname_mentions(doc: Doc, mentions: list[Mention], places: list[Place]) -> list[Mention]:
