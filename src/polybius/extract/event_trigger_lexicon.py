@@ -51,7 +51,6 @@ class Trigger:
             return self.token
         return self.governor
 
-
     def bounds(self) -> tuple[int, int]:
         """The tokens that name the event in the text: for a weapon a verb uses ("detonated 20
         bombs", "fired a missile") that verb, else the trigger's own words."""

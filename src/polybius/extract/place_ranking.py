@@ -49,6 +49,8 @@ class Focus:
     links: dict[Entry, float] = field(default_factory=dict)
 
     def bonus(self, entry: Entry) -> float:
+        """What the other names add to an entry's own score: its country's and its state's
+        shares and its nearness to their places, each weighted."""
         return (COUNTRY_WEIGHT * self.countries.get(entry.country, 0.0)
                 + STATE_WEIGHT * self.states.get((entry.country, entry.admin1), 0.0)
                 + NEAR_WEIGHT * self.links.get(entry, 0.0))
@@ -89,6 +91,8 @@ def _focus_of(key: str, shares: dict[str, dict[Entry, float]], links: dict[Entry
             if entry.admin1 and entry.feature in ("city", "admin1", "admin2"):
                 states[(entry.country, entry.admin1)] += weight
     total_countries = sum(countries.values()) or 1.0
+    # a state's share is over all the other names, not only those with a state: one ambiguous
+    # town must not give its state the whole weight in a story about countries
     total_states = max(sum(states.values()), total_countries) or 1.0
     return Focus({c: w / total_countries for c, w in countries.items()},
                  {s: w / total_states for s, w in states.items()}, links)
@@ -134,6 +138,10 @@ def _links(by_key: dict[str, list[Entry]]) -> dict[str, dict[Entry, float]]:
 
 
 def choose(entries: list[Entry], context: Context, qualifier: str | None, focus: Focus) -> Entry:
+    """The entry a name stands for: a trusted sense (a country, a curated place) first, except
+    that a US state beats a same-named country in a US story ("Georgia"); else, among the
+    entries in the qualifier's country or state ("Paris, Texas"), the best own score plus what
+    the document's other names add (``Focus.bonus``)."""
     trusted = [e for e in entries if e.feature in TRUSTED]
     states = [e for e in entries if e.feature == "admin1" and e.country == "USA"]
     if trusted and states and us_context(context, trusted[0]):
