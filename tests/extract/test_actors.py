@@ -166,7 +166,11 @@ def test_noun_in_apposition_to_a_name_is_not_another_actor(nlp) -> None:  # type
     text = "Rebels tried to oust Omar Kessel, the longtime leader of the country."
     entities = extract_entities(_analysis(nlp, text))
     assert [e.name for e in entities if e.nominal and "leader" in e.name] == []
-    assert _named(entities, "Omar Kessel").title == "longtime leader"
+    kessel = _named(entities, "Omar Kessel")
+    assert kessel.title == "longtime leader" and [m.text for m in kessel.mentions] == ["Omar Kessel", "longtime leader"]
+    text = "The group's leader, Omar Kessel, ordered the attack."
+    kessel = _named(extract_entities(_analysis(nlp, text)), "Omar Kessel")
+    assert [m.text for m in kessel.mentions] == ["leader", "Omar Kessel"]  # the owner is not the leader
 
 
 def test_definite_noun_refers_back_to_the_group_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -249,7 +253,7 @@ def test_antecedent_prefers_groups_to_countries_and_stays_near(nlp) -> None:  # 
 def test_surname_after_of_joins_the_full_name(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Rebels ousted Omar Kessel, the longtime leader. The murder of Kessel shocked the region."
     kessel = _named(extract_entities(_analysis(nlp, text)), "Omar Kessel")
-    assert [m.text for m in kessel.mentions] == ["Omar Kessel", "Kessel"]
+    assert [m.text for m in kessel.mentions] == ["Omar Kessel", "longtime leader", "Kessel"]
 
 
 def test_time_adverb_is_not_part_of_a_title(nlp) -> None:  # type: ignore[no-untyped-def]

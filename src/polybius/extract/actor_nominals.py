@@ -30,9 +30,29 @@ def nominal_mentions(doc: Doc, taken: set[int], context: str | None) -> list[Men
         entry = _head_entry(token, heads)
         if entry is None or token.pos_ != "NOUN" or token.i in taken:
             continue
-        if token.dep_ not in ACTING_DEPS or _describes_named(token, taken):
+        if token.dep_ not in ACTING_DEPS or apposed_name(token, taken) is not None:
             continue
         found.append(_nominal(token, entry, context))
+    return found
+
+
+def appositive_mentions(doc: Doc, taken: set[int], context: str | None) -> list[tuple[Mention, int]]:
+    """Group nouns in apposition with a named actor ("Gaddafi, the longtime leader"; "the
+    group's leader, Abu Bakr al-Baghdadi"), each with a token of that name: they are further
+    mentions of the named actor (what they say of it is read with the name), not other actors."""
+    heads = nominal_heads()
+    found = []
+    for token in doc:
+        if token.pos_ != "NOUN" or token.i in taken or _head_entry(token, heads) is None:
+            continue
+        name = apposed_name(token, taken)
+        if name is not None:
+            # the noun and its own words, not an owner named before it ("the group's leader")
+            start = max([token.left_edge.i, *(c.right_edge.i + 1 for c in token.lefts if c.dep_ == "poss")])
+            while start < token.i and (doc[start].pos_ == "DET" or doc[start].is_punct):
+                start += 1
+            span = doc[start : token.i + 1]
+            found.append((make_mention(span, span.text, "PERSON"), name))
     return found
 
 
@@ -49,12 +69,12 @@ def _head_entry(token: Token, heads: dict[str, tuple[str, str | None]]) -> tuple
     return heads.get(lemma)
 
 
-def _describes_named(token: Token, taken: set[int]) -> bool:
-    """A noun in apposition with a named actor ("Gaddafi, the longtime leader"; "a spokesman,
-    Ellen Brooks"): it describes that actor, it is not another one."""
+def apposed_name(token: Token, taken: set[int]) -> int | None:
+    """The token of a named actor a noun is in apposition with ("Gaddafi, the longtime leader";
+    "a spokesman, Ellen Brooks"), else None."""
     if token.dep_ == "appos" and token.head.i in taken:
-        return True
-    return any(c.dep_ == "appos" and c.i in taken for c in token.children)
+        return token.head.i
+    return next((c.i for c in token.children if c.dep_ == "appos" and c.i in taken), None)
 
 
 def _nominal(token: Token, entry: tuple[str, str | None], context: str | None) -> Mention:

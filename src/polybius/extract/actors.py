@@ -18,7 +18,7 @@ from spacy.tokens import Span as TokenSpan
 
 from polybius.analysis import Analysis
 from polybius.extract.actor_mentions import Mention, named_mentions
-from polybius.extract.actor_nominals import nominal_mentions
+from polybius.extract.actor_nominals import appositive_mentions, nominal_mentions
 from polybius.model import Entity, Span
 
 __all__ = ["extract_entities", "entity_at", "entity_for_token"]
@@ -41,6 +41,10 @@ def extract_entities(analysis: Analysis) -> list[Entity]:
     groups = _merge_named(named)
     taken = {i for m in named for i in range(m.start, m.end)}
     nominals = nominal_mentions(doc, taken, context)
+    for mention, name in appositive_mentions(doc, taken, context):
+        owner = next((g for g in groups if any(m.start <= name < m.end for m in g.mentions)), None)
+        if owner is not None:
+            owner.mentions.append(mention)  # "the group's leader, Abu Bakr al-Baghdadi"
     groups.extend(_join_named(_merge_nominal(nominals, doc), groups))
     groups.sort(key=lambda g: min(m.start for m in g.mentions))
     entities = [_entity(f"e{n}", group, doc) for n, group in enumerate(groups, 1)]
