@@ -1,0 +1,29 @@
+"""Sources of cue verbs: subjects, noun phrases and recipients."""
+
+from __future__ import annotations
+
+from polybius.extract.attribution_sources import full_phrase, noun_phrase, recipients, subject_of
+
+
+def test_participle_inherits_the_subject_of_the_verb_it_hangs_on(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The mayor spoke on Friday, stating that the bridge would reopen.")
+    stating = next(t for t in doc if t.text == "stating")
+    subject = subject_of(stating)
+    assert subject is not None and subject.text == "mayor"
+
+
+def test_noun_phrase_leaves_out_the_apposition_but_full_phrase_keeps_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Ann Lee, a senator from Ohio, said the tax would go.")
+    said = next(t for t in doc if t.text == "said")
+    head = subject_of(said)
+    assert head is not None
+    start, end = noun_phrase(head)  # type: ignore[misc]
+    assert doc[start:end].text == "Ann Lee"
+    start, end = full_phrase(head, said)  # type: ignore[misc]
+    assert doc[start:end].text.startswith("Ann Lee, a senator from Ohio")
+
+
+def test_whom_the_words_were_told_to_is_a_recipient(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The minister told reporters that talks had failed.")
+    told = next(t for t in doc if t.text == "told")
+    assert [t.text for t in recipients(told)] == ["reporters"]
