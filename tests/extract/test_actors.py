@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from polybius.analysis import Analysis
-from polybius.extract.actors import antecedent, entity_at, extract_entities
+from polybius.extract.actors import antecedent, entity_at, extract_entities, speaker_antecedent
 from polybius.model import Document, Place, Span
 
 
@@ -260,3 +260,12 @@ def test_time_adverb_is_not_part_of_a_title(nlp) -> None:  # type: ignore[no-unt
     for text in ("Lena Ortiz, then Secretary of State, visited Berlin.",
                  "Lena Ortiz, then Secretary of State in the Webber administration, visited Berlin."):
         assert _named(extract_entities(_analysis(nlp, text)), "Lena Ortiz").title == "Secretary of State"
+
+
+def test_speaker_pronouns_take_the_last_fitting_actor_without_a_window(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Omar Kessel met a local official. It rained. It rained. It rained. He said the talks failed."
+    analysis = _analysis(nlp, text)
+    entities = extract_entities(analysis)
+    he = next(t for t in analysis.doc if t.text == "He")
+    found = speaker_antecedent(entities, he)
+    assert found is not None and found.name == "Omar Kessel"  # an unnamed official speaks as "an official"

@@ -232,13 +232,20 @@ PRONOUN_TYPES = {
     **dict.fromkeys(("he", "she", "him", "her"), (frozenset({"PERSON"}),)),
     "they": (frozenset({"ORG", "NORP", "PERSON"}), frozenset({"GPE"})),
 }
+# The pronouns a speaker may be, and the types they stand for ("it said": an organisation).
+SPEAKER_PRONOUN_TYPES = {
+    **dict.fromkeys(("he", "she", "him", "her"), (frozenset({"PERSON"}),)),
+    **dict.fromkeys(("they", "them"), (frozenset({"ORG", "GPE", "NORP", "PERSON"}),)),
+    "it": (frozenset({"ORG", "GPE"}),),
+}
 SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her"})
 # Verbs whose subject is a speaker: a pronoun after "..., the ministry said" rarely means it.
 SPEAKING_LEMMAS = frozenset({"say", "tell", "report", "announce", "add", "state", "claim", "confirm"})
 
 
 def antecedent(entities: list[Entity], pronoun: Token, sentences_back: int = 2) -> Entity | None:
-    """The actor a personal pronoun stands for, in its sentence or the ``sentences_back`` before.
+    """The actor a personal pronoun in an event's role stands for, in its sentence or the
+    ``sentences_back`` before.
 
     "He"/"she" take a named person or one unnamed person ("a gunman"); "they" a group, an
     organisation or a people, else a country, never one named person. Among those, the subject
@@ -257,13 +264,35 @@ def antecedent(entities: list[Entity], pronoun: Token, sentences_back: int = 2) 
         sentence = doc[sentence.start - 1].sent
     singular = pronoun.lower_ in SINGULAR_PRONOUNS
     candidates: list[tuple[tuple[int, int], Entity]] = []
-    for entity in entities:
-        for mention in entity.mentions:
-            if not (sentence.start_char <= mention.start and mention.end <= pronoun.idx):
-                continue
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is not None and _agrees(entity, span.root, singular):
-                candidates.append(((_salience(span.root), mention.end), entity))
+    for entity, start, end in _mentions_between(entities, sentence.start_char, pronoun.idx):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and _agrees(entity, span.root, singular):
+            candidates.append(((_salience(span.root), end), entity))
+    return _best(candidates, preferences)
+
+
+def speaker_antecedent(entities: list[Entity], pronoun: Token) -> Entity | None:
+    """The actor a pronoun speaker stands for ("he said", "it said in a statement"): the named
+    person, group, organisation or country of the right type mentioned last before it."""
+    preferences = SPEAKER_PRONOUN_TYPES.get(pronoun.lower_)
+    if preferences is None:
+        return None
+    person = pronoun.lower_ in SINGULAR_PRONOUNS
+    candidates = [
+        ((0, end), entity)
+        for entity, _, end in _mentions_between(entities, 0, pronoun.idx)
+        if not (person and entity.nominal)
+    ]
+    return _best(candidates, preferences)
+
+
+def _mentions_between(entities: list[Entity], first: int, last: int) -> list[tuple[Entity, int, int]]:
+    """(entity, start, end) of every mention lying between two character offsets."""
+    return [(e, m.start, m.end) for e in entities for m in e.mentions if first <= m.start and m.end <= last]
+
+
+def _best(candidates: list[tuple[tuple[int, int], Entity]], preferences: tuple[frozenset[str], ...]) -> Entity | None:
+    """The highest-ranked candidate of the first preferred types any candidate has."""
     for allowed in preferences:
         fitting = [c for c in candidates if c[1].type in allowed]
         if fitting:

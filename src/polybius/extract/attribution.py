@@ -19,7 +19,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from polybius.analysis import Analysis
-from polybius.extract.actors import entity_at
+from polybius.extract.actors import entity_at, speaker_antecedent
 from polybius.extract.attribution_claims import find_claims
 from polybius.extract.attribution_cues import SUBJECT_DEPS, Claim
 from polybius.extract.quotes import find_quotes
@@ -27,9 +27,6 @@ from polybius.model import Attribution, Entity, Source, Span
 from polybius.resolve.actors import anonymous_kind
 
 Chars = tuple[int, int]
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-GROUP_PRONOUNS = frozenset({"they", "them"})
-THING_PRONOUNS = frozenset({"it"})
 NOT_SOURCES = frozenset({"DATE", "TIME", "MONEY", "QUANTITY"})
 # The writer's own "I think" / "you know": an assertion of the author, not an attribution
 # (issue 3), although PolNeAR marks it; quoted speakers' beliefs are inside their quotes.
@@ -338,7 +335,7 @@ def _source(analysis: Analysis, claim: Claim, tags: list[Chars]) -> Source | Non
     if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
         head = head.head.head  # "officials, who said": the officials stand behind it
     entity = (
-        _pronoun_entity(analysis, head)
+        speaker_antecedent(analysis.entities, head)
         if head.pos_ == "PRON"
         else entity_at(analysis, head.idx, head.idx + len(head.text))
     )
@@ -396,27 +393,6 @@ def _affiliation(phrase: str) -> str:
     if words and words[0].lower() in ("a", "an", "the", "one", "some", "two", "several"):
         words = words[1:]
     return " ".join(words)
-
-
-def _pronoun_entity(analysis: Analysis, pronoun: Token) -> Entity | None:
-    """The nearest earlier entity a pronoun can stand for ("he" -> a person)."""
-    word = pronoun.lower_
-    if word in PERSON_PRONOUNS:
-        allowed = {"PERSON"}
-    elif word in GROUP_PRONOUNS:
-        allowed = {"ORG", "GPE", "NORP", "PERSON"}
-    elif word in THING_PRONOUNS:
-        allowed = {"ORG", "GPE"}
-    else:
-        return None
-    best: tuple[int, Entity] | None = None
-    for entity in analysis.entities:
-        if entity.type not in allowed or (word in PERSON_PRONOUNS and entity.nominal):
-            continue
-        for mention in entity.mentions:
-            if mention.end <= pronoun.idx and (best is None or mention.end > best[0]):
-                best = (mention.end, entity)
-    return best[1] if best else None
 
 
 def _outlet(analysis: Analysis, claim: Claim) -> str | None:
