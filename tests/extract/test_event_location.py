@@ -108,3 +108,15 @@ def test_where_someone_spoke_is_not_where_the_events_happened(pipeline) -> None:
             "Souleymane Dembele told reporters in Bamako that troops had killed about 30 attackers.")
     report = pipeline.analyze(Document(text=text))
     assert [e.place for e in report.events if e.type == "ASSAULT"] == [None, None]
+
+
+def test_event_in_a_town_the_model_tags_as_a_person(pipeline: Pipeline) -> None:
+    text = "Five soldiers were killed in Khan Touman on Monday."
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, "killed") == "Khan Touman"
+
+
+def test_event_in_a_city_the_model_tags_as_a_nationality(pipeline: Pipeline) -> None:
+    text = "Warplanes bombed rebel positions in Aleppo, killing 12 people."
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, "bombed") == "Aleppo"

@@ -249,3 +249,10 @@ def test_a_name_split_by_the_model_is_joined_again(pipeline: Pipeline) -> None:
     analysis = analyse(pipeline, "The team was beaten by Trinidad and Tobago, officials said.")
     place = next((p for p in analysis.places if p.feature == "country" and p.country == "TTO"), None)
     assert place is not None
+
+
+def test_later_mention_of_a_typed_unknown_town_is_the_same_place(pipeline: Pipeline) -> None:
+    text = "Gunmen attacked the village of Jourin on Sunday. Residents fled around Jourin at dawn."
+    analysis = analyse(pipeline, text)
+    place = place_named(analysis, "Jourin")
+    assert place is not None and len(place.mentions) == 2

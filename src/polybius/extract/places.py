@@ -16,6 +16,11 @@ places, and which gazetteer entry each one denotes, is ``place_resolution``'s pa
   ``locate_event`` never takes a demonym as an event's place.
 - GPE/LOC/FAC entities the gazetteer lacks, and names after "the village of" or before
   "province", stay as ``place``/``facility`` without coordinates, so events can be located.
+- A name the model tags as a person, organisation or nationality ("Kisumu", "Aleppo", "Khan
+  Touman"), or not at all, is a place when the words around it say so ("in Kisumu", "eastern
+  Aleppo", "captured Badme"; ``place_mentions``). A name found as a place by such words keeps
+  that sense at its other mentions ("the town of Boni" ... "around Boni"), and a place inside
+  a news outlet's name ("The Washington Post") is no mention.
 - Mentions resolved to the same entry are grouped into one ``Place``.
 """
 
@@ -27,6 +32,16 @@ from spacy.tokens import Doc, Span, Token
 
 from polybius.analysis import Analysis
 from polybius.extract.event_location import dateline_end, locate_event
+from polybius.extract.place_mentions import (
+    MISLABELS,
+    capitalised,
+    evidence_words,
+    in_outlet_name,
+    is_name_like,
+    named_place,
+    one_sense,
+    territorial,
+)
 from polybius.extract.place_resolution import (
     CALENDAR_NAMES,
     EMBEDDED,
@@ -46,6 +61,8 @@ from polybius.resolve.gazetteer import Entry, Gazetteer, gazetteer, name_key
 CANDIDATE_LABELS = PLACE_LABELS | {"PERSON", "ORG", "NORP"}
 CONNECTORS = frozenset({"of", "al", "el", "de", "la", "du", "upon", "on"})
 MAX_WINDOW = 7
+TERRITORY_TOWN = 10000  # a town this size taken or held ("captured Badme") is a place by that verb
+ALTERNATE_TOWN = 50000  # a mislabelled name matching only a town's alternate name: the town this size
 SUFFIX_FEATURES = {"province": "admin1", "governorate": "admin1", "state": "admin1", "region": "admin1",
                    "district": "admin2", "city": "city"}
 # Type nouns after a list of names, and the word each name takes ("Ellis counties": "Ellis County").
@@ -60,7 +77,20 @@ def extract_places(analysis: Analysis) -> list[Place]:
     gaz = gazetteer()
     doc = analysis.doc
     mentions = resolve(list(_candidates(doc, gaz)))
-    return _group(mentions + list(_unresolved(doc, mentions)))
+    mentions += list(_unresolved(doc, mentions))
+    return _group(mentions + _same_names(doc, mentions))
+
+
+def _same_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """One sense per document: the other mentions of a name found as a place ("the town of
+    Boni" ... "around Boni"), where the model tagged them otherwise or not at all."""
+    names: dict[str, tuple] = {}
+    for m in mentions:
+        if m.surface == m.name and m.surface[:1].isupper() and m.feature not in ("region", "border"):
+            names.setdefault(m.surface, (m.entry, m.feature, m.name))
+    covered = [(m.start, m.end) for m in mentions]
+    return [Mention(start, end, entry, doc.text[start:end], feature, name)
+            for start, end, (entry, feature, name) in one_sense(doc, names, covered)]
 
 
 def _has_placeword(span: Span) -> bool:
@@ -77,9 +107,12 @@ def _unresolved(doc: Doc, mentions: list[Mention]) -> Iterator[Mention]:
     """GPE, LOC and FAC entities the gazetteer lacks: places without coordinates."""
     covered = [(m.start, m.end) for m in mentions]
     for ent in doc.ents:
-        named_place = ent.label_ in ("PERSON", "ORG", "NORP") and _has_placeword(ent)
-        span = _trim(ent) if ent.label_ in PLACE_LABELS or named_place else None
-        if span is None or not span.text[:1].isupper() or name_key(span.text) in CALENDAR_NAMES:
+        trimmed = _trim(ent)
+        mislabelled = trimmed is not None and ent.label_ in MISLABELS and (
+            (ent.label_ in ("PERSON", "ORG", "NORP") and _has_placeword(ent))
+            or named_place(trimmed, ent.label_, known=False))
+        span = trimmed if ent.label_ in PLACE_LABELS or mislabelled else None
+        if span is None or not capitalised(span.text) or name_key(span.text) in CALENDAR_NAMES:
             continue
         if any(s < span.end_char and span.start_char < e for s, e in covered):
             continue
@@ -89,11 +122,29 @@ def _unresolved(doc: Doc, mentions: list[Mention]) -> Iterator[Mention]:
         entry = Entry(span.text, feature, None, None, country)
         covered.append((span.start_char, span.end_char))
         yield Mention(span.start_char, span.end_char, entry, span.text, feature, span.text)
-    for span in _typed_names(doc):
+    for span in [*_typed_names(doc), *_untagged_places(doc)]:
         if not any(s < span.end_char and span.start_char < e for s, e in covered):
             covered.append((span.start_char, span.end_char))
             yield Mention(span.start_char, span.end_char, Entry(span.text, "place", None, None, None),
                           span.text, "place", span.text)
+
+
+def _untagged_places(doc: Doc) -> Iterator[Span]:
+    """Proper names the model did not tag that the words around them say are places ("in Darayya")."""
+    for run in _capitalised_runs(doc, {t.i for t in doc if t.ent_type_}):
+        if _alone(run) and named_place(run, ""):
+            yield run
+
+
+def _alone(run: Span) -> bool:
+    """A proper name on its own: not next to another name ("Darby Street"), no type word itself."""
+    doc = run.doc
+    words = cues("placeword") | cues("blocker") | cues("suffix") | cues("facility")
+    if any(t.pos_ != "PROPN" or t.lower_ in words or t.text in words for t in run):
+        return False
+    before = doc[run.start - 1] if run.start > 0 else None
+    after = doc[run.end] if run.end < len(doc) else None
+    return not any(t is not None and t.text[:1].isupper() and t.is_alpha for t in (before, after))
 
 
 def _typed_names(doc: Doc) -> Iterator[Span]:
@@ -146,11 +197,60 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> Iterator[Candidate]:
     listed = {i for cand in typed for i in range(cand.span.start, cand.span.end)}
     taken: set[int] = set(listed)
     for ent in _joined(doc, gaz):
-        if ent.label_ in CANDIDATE_LABELS:
+        if ent.label_ in CANDIDATE_LABELS or ent.label_ in MISLABELS:
+            found = list(_match_mislabelled(ent, gaz))
+            if ent.label_ not in CANDIDATE_LABELS and not found:
+                continue
             taken.update(range(ent.start, ent.end))
-            yield from (c for c in _match_ent(ent, gaz) if not listed & set(range(c.span.start, c.span.end)))
+            found = found or list(_match_ent(ent, gaz))
+            yield from (c for c in found if not listed & set(range(c.span.start, c.span.end)))
     for run in _capitalised_runs(doc, taken):
-        yield from _match_windows(run, None, gaz)
+        if any(t.text in evidence_words("notplace") for t in run):
+            continue  # "a believer in God"
+        entries = _likely(doc, _lookup(run, gaz)) if named_place(run, "") else []
+        if entries:
+            yield Candidate(run, "GPE", entries)
+        else:
+            yield from _match_windows(run, None, gaz)
+
+
+def _match_mislabelled(ent: Span, gaz: Gazetteer) -> Iterator[Candidate]:
+    """A name the model tagged as a person, organisation or nationality that the words around
+    it say is a place ("in Kisumu", "eastern Aleppo"), or that a verb of taking ground takes
+    ("captured Badme"): looked up whole, as a place."""
+    span = _trim(ent)
+    if span is None or ent.label_ not in MISLABELS:
+        return
+    if named_place(span, ent.label_):
+        entries = _lookup(span, gaz)
+    elif territorial(span, ent.label_) and is_name_like(span, ent.label_):
+        entries = [e for e in _lookup(span, gaz) if e.exact and (
+            e.population >= TERRITORY_TOWN or e.feature in ("admin1", "admin2"))]
+    else:
+        return
+    entries = _likely(ent.doc, entries)
+    if entries:
+        yield Candidate(span, "GPE", entries)
+
+
+def _likely(doc: Doc, entries: list[Entry]) -> list[Entry]:
+    """The entries a name the words around call a place may denote: its own name's, or a
+    sizeable town's alternate name in a country the document names ("Boni" in a story about
+    Mali is not Bonn, "Katmandu" is Kathmandu)."""
+    countries = _document_countries(doc)
+    return [e for e in entries if e.exact or (
+        e.population >= ALTERNATE_TOWN and (not countries or e.country in countries))]
+
+
+def _document_countries(doc: Doc) -> set[str]:
+    """The countries the document names ("Mali", "Malian"), for alternate names of towns."""
+    found: set[str] = set()
+    for ent in doc.ents:
+        code = country_by_name(ent.text) if ent.label_ == "GPE" else (
+            demonym_country(ent.text) if ent.label_ == "NORP" else None)
+        if code:
+            found.add(code)
+    return found
 
 
 def _joined(doc: Doc, gaz: Gazetteer) -> Iterator[Span]:
@@ -224,6 +324,8 @@ def _match_ent(ent: Span, gaz: Gazetteer) -> Iterator[Candidate]:
             yield Candidate(span, ent.label_, entries)
         elif ent.label_ in ("ORG", "PERSON"):  # "Toronto Police", "McMinn County Sheriff"
             for cand in _match_windows(span, EMBEDDED, gaz):
+                if in_outlet_name(cand.span):
+                    continue  # "The Washington Post", "The New York Times"
                 if ent.label_ == "ORG" or cand.span[-1].text in cues("blocker"):
                     yield Candidate(cand.span, EMBEDDED, cand.entries)
         return
@@ -259,7 +361,9 @@ def _match_windows(span: Span, label: str | None, gaz: Gazetteer) -> Iterator[Ca
                 whole = all(_is_trailing_junk(t) for t in rest)
                 if i > span.start and whole and all(t.lower_ in cues("direction") for t in span.doc[span.start:i]):
                     regional = [e for e in entries if e.feature in REGIONAL]  # "North Texas"
-                    yield Candidate(window, label if regional else None, regional or entries)
+                    lower = all(t.is_lower for t in span.doc[span.start:i])  # "east Jerusalem", not "West Wing"
+                    kept = label if regional or (label == "GPE" and lower and not blocked) else None
+                    yield Candidate(window, kept, regional or entries)
                 else:
                     yield Candidate(window, label if whole and i == span.start else None, entries)
                 i = j

@@ -1,0 +1,297 @@
+"""When a name the model mislabels is a place, and which place names are no places at all.
+
+The small spaCy model tags many towns as people, organisations or nationalities ("Kisumu"
+ORG, "Aleppo" NORP, "Khan Touman" PERSON) or not at all. ``named_place`` reads the words
+around such a name for what says it is a place:
+
+- a locative preposition before it, over a determiner and a compass or area word ("in
+  Kisumu", "near the Boni", "in eastern Aleppo"), or "the town of", "the outskirts of",
+  "north of", "the capital(,)" before it;
+- a compass or area word right before it ("east Jerusalem", "downtown Colombo");
+- a place noun after it ("Khan Touman village"), a state or country qualifying it ("Grozny,
+  Chechnya");
+- a list whose first item is a place ("the towns of Kafr Rouma and Saraqib").
+
+A title ("Mr. Boni"), an age ("Boni, 41,"), a demonym, an organisation word ("the Ministry
+of Justice") or an acronym is never a place this way; ``territorial`` adds the object of a
+verb of taking or holding ground ("captured Badme"), for names the gazetteer knows.
+
+``one_sense`` applies one sense per document: a name recognised as a place once is a place
+at its other mentions ("the town of Boni" ... "around Boni"). ``in_outlet_name`` and
+``embedded_demonym`` say which names inside organisation names are no place mentions ("The
+Washington Post", "the European Union").
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from polybius.extract.place_resolution import cues, placeword_after, qualifier
+from polybius.lexicons import read_table, read_words
+from polybius.resolve.countries import country_by_name, demonym_country
+
+EVIDENCE_FILE = "place_evidence.tsv"
+# Labels of names that may be places the model mislabelled.
+MISLABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"})
+# Endings of adjectives of peoples and creeds the country table lacks ("Kurdish", "Islamic").
+ADJECTIVE_ENDINGS = ("ish", "ese", "ic", "ian", "an", "ite", "ist")
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Nouns after which "of" introduces a place: "the town of", "the outskirts of", "north of".
+OF_NOUNS = frozenset({"outskirts", "capital", "countryside", "suburbs", "suburb", "vicinity", "heart",
+                      "centre", "center", "environs", "streets", "parts", "part", "areas", "stronghold",
+                      "perimeter", "hills", "slope", "slopes", "mountaintop", "farms", "sector", "fringes",
+                      "slums", "resort", "boundary", "hometown", "island", "islands", "state", "states"})
+# Arabic articles a place name may start with in lower case ("al-Rai", "ad-Dawr").
+ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "er", "es"})
+
+
+@cache
+def evidence_words(role: str) -> frozenset[str]:
+    """The words of one role in ``place_evidence.tsv``."""
+    return frozenset(word for word, kind in read_table(EVIDENCE_FILE) if kind == role)
+
+
+@cache
+def _outlet_words() -> frozenset[str]:
+    return frozenset(read_words("outlet_words.tsv"))
+
+
+def _place_nouns() -> frozenset[str]:
+    return cues("placeword") | frozenset({"capital"})
+
+
+def _directions() -> frozenset[str]:
+    return cues("direction") | evidence_words("areaword")
+
+
+def capitalised(text: str) -> bool:
+    """A name's spelling: "Kisumu", "al-Rai", "el-Hilweh", "‘Ibta" (an opening quote for an
+    ayn)."""
+    text = text.lstrip("‘'`")
+    if text[:1].isupper():
+        return True
+    article, dash, rest = text.partition("-")
+    return bool(dash) and article.lower() in ARTICLES and rest[:1].isupper()
+
+
+def is_name_like(span: Span, label: str) -> bool:
+    """Whether a mislabelled span can be a place's name at all: no demonym, acronym, date word,
+    organisation word or title before it, no age after it."""
+    text = span.text
+    if not capitalised(text) or demonym_country(text) and country_by_name(text) is None:
+        return False
+    letters = text.replace(".", "").replace("-", "")
+    if len(span) == 1 and letters.isupper() and len(letters) <= 5:
+        return False  # "NATO", "UN", "SDF"
+    if any(t.text in evidence_words("orgword") or t.text in _outlet_words() for t in span):
+        return False
+    if any(t.like_num or t.text in cues("title") or t.text in evidence_words("notplace")
+           or t.lower_ in ("and", "&") for t in span):
+        return False  # "World War II", "Governor Cuomo"
+    if label == "NORP" and (span[-1].pos_ != "PROPN" or text.lower().endswith(ADJECTIVE_ENDINGS)):
+        return False  # "Kurdish", "Islamic", "Muslim"
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and (before.text in cues("title") or before.ent_type_ == "PERSON"):
+        return False
+    if (span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].like_num):
+        return False  # "Boni, 41,": a person's age
+    return not (label == "ORG" and span.end < len(doc) and doc[span.end].tag_ == "POS" and len(span) > 1)
+
+
+def named_place(span: Span, label: str, known: bool = True) -> bool:
+    """Whether the words around a mislabelled name say it is a place (see the module doc).
+
+    ``known``: the gazetteer knows the name; an organisation's name the gazetteer lacks is
+    not made a place by a list ("between Israel and Hamas").
+    """
+    if label not in MISLABELS and label != "":
+        return False
+    if not is_name_like(span, label):
+        return False
+    if label == "PERSON" and len(span) > 1 and span[0].text not in evidence_words("prefix"):
+        return _typed(span)  # "Stormy Daniels": a person's full name needs a place noun
+    return _said_place(span, label) or ((known or label != "ORG") and _listed_with_place(span, label))
+
+
+def _typed(span: Span) -> bool:
+    """A place noun or a direction says so: "the town of X", "X village", "eastern X"."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i >= 0 and doc[i].lower_ in _directions() and doc[i].is_lower:
+        return True
+    if i > 0 and doc[i].lower_ == "of" and (doc[i - 1].lower_ in _place_nouns() | OF_NOUNS
+                                            or doc[i - 1].lemma_.lower() in _place_nouns()):
+        return True
+    return placeword_after(span)
+
+
+def _said_place(span: Span, label: str) -> bool:
+    doc = span.doc
+    if span.end < len(doc) and (doc[span.end].tag_ == "POS" or doc[span.end].text in ("'s", "’s", "’")):
+        return False  # "in Smith's view", "into Bell's back"
+    root = span.root
+    if root.dep_ in ("compound", "amod") and root.head.pos_ == "NOUN" and root.head.i > root.i and (
+            not _is_place_head(root.head)):
+        return placeword_after(span)  # "in a Red Crescent vehicle": the preposition places the vehicle
+    i = span.start - 1
+    directions = _directions()
+    while i >= 0 and span.start - i <= 3 and (doc[i].lower_ == "the" or doc[i].lower_ in directions):
+        if doc[i].lower_ in directions and doc[i].is_lower:
+            return True  # "east Jerusalem", "in the southern Aleppo"
+        i -= 1
+    if i < 0:
+        return placeword_after(span) or _qualified(span, label)
+    prev = doc[i]
+    inside = i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha  # "Dignity in Dying"
+    if prev.lower_ in evidence_words("nameprep") and prev.is_lower and i == span.start - 1 and not inside:
+        return True  # "in Kisumu"; not "in the Navy", "in the Bible"
+    if prev.lower_ == "of" and i > 0:
+        noun = doc[i - 1]
+        if noun.lower_ in _place_nouns() | OF_NOUNS | cues("direction") or noun.lemma_.lower() in _place_nouns():
+            return True
+    if prev.text == "," and i > 0 and doc[i - 1].lower_ in _place_nouns():
+        return True  # "the capital, Grozny"
+    if prev.lower_ in _place_nouns() and prev.is_lower and prev.pos_ == "NOUN":
+        return True  # "the Chechen capital Grozny", "the town Boni"
+    return placeword_after(span) or _qualified(span, label)
+
+
+def _qualified(span: Span, label: str) -> bool:
+    """ "Grozny, Chechnya": a country or state after a comma, not the start of a longer name
+    ("Executive Director, Jamaica Cancer Society", "Aeroflot, Delta Air Lines")."""
+    doc = span.doc
+    if label == "PERSON" or qualifier(span) is None:
+        return False
+    after = doc[span.end + 1]
+    named = _entity_span(after)
+    if (named.root if named is not None else after).dep_ in ("nsubj", "nsubjpass"):
+        return False  # "quoted by Reuters, Saudi Arabia is prepared to": a new clause's subject
+    return after.ent_type_ in PLACE_LABELS or not after.ent_type_
+
+
+def _is_place_head(token: Token) -> bool:
+    words = _place_nouns() | cues("facility") | cues("terrain") | cues("part")
+    return token.lower_ in words or token.lemma_.lower() in words
+
+
+def _listed_with_place(span: Span, label: str) -> bool:
+    """ "the towns of Kafr Rouma and Saraqib": a later item of a list whose first item is a place."""
+    token = span.root
+    for _ in range(6):
+        if token.dep_ != "conj" or token.head.i >= token.i:
+            break
+        token = token.head
+    if token.i == span.root.i:
+        return False
+    first = _entity_span(token)
+    if first is None or not (first.label_ in PLACE_LABELS or (
+            first.label_ in MISLABELS and is_name_like(first, first.label_))):
+        return False
+    return _typed(first) or _said_place(first, first.label_)
+
+
+def _entity_span(token: Token) -> Span | None:
+    doc = token.doc
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def territorial(span: Span, label: str) -> bool:
+    """ "captured Badme", "patrolled Katmandu": the object of a verb of taking or holding ground
+    (not a person's name: "captured Kennedy")."""
+    root = span.root
+    return label != "PERSON" and (root.dep_ in ("dobj", "nsubjpass") and root.head.pos_ == "VERB"
+            and root.head.lemma_.lower() in evidence_words("territory"))
+
+
+def in_outlet_name(span: Span) -> bool:
+    """Whether a place name is part of a news outlet's name: "The Washington Post", "the New York Times"."""
+    doc = span.doc
+    for ent in doc.ents:
+        if ent.label_ in ("ORG", "WORK_OF_ART") and ent.start <= span.start and span.end <= ent.end:
+            rest = [t for t in ent if t.i >= span.end]
+            if rest and rest[-1].text in _outlet_words():
+                return True
+    return False
+
+
+def embedded_demonym(span: Span, continent: str | None = None) -> bool:
+    """A demonym inside an organisation's name ("the European Union", "the Syrian Observatory").
+
+    ``continent`` is the name of a continent the span was looked up as ("Europe" for "European").
+    """
+    doc = span.doc
+    adjective = continent is not None and continent.lower() != span.text.lower()
+    if not adjective and (demonym_country(span.text) is None or country_by_name(span.text) is not None):
+        return False
+    return any(ent.label_ == "ORG" and ent.start <= span.start and span.end <= ent.end and len(ent) > len(span)
+               for ent in doc.ents)
+
+
+def one_sense(doc: Doc, names: dict[str, tuple], covered: list[tuple[int, int]]) -> list[tuple[int, int, tuple]]:
+    """Other mentions of names already found as places: (start_char, end_char, value) for each.
+
+    ``names`` maps a place's surface text to a value to copy; a mention inside a longer
+    person's or organisation's name, after a title or before an age is left out, and so is
+    one that overlaps ``covered``.
+    """
+    found: list[tuple[int, int, tuple]] = []
+    names = {name: value for name, value in names.items() if _established(doc, name)}
+    if not names:
+        return found
+    by_first: dict[str, list[str]] = {}
+    for name in names:
+        by_first.setdefault(name.split()[0] if " " in name else name, []).append(name)
+    for token in doc:
+        for name in sorted(by_first.get(token.text, ()), key=len, reverse=True):
+            span = doc.char_span(token.idx, token.idx + len(name))
+            if span is None or span.text != name:
+                continue
+            if any(s < span.end_char and span.start_char < e for s, e in covered):
+                break
+            if not _free_mention(span):
+                break
+            found.append((span.start_char, span.end_char, names[name]))
+            covered.append((span.start_char, span.end_char))
+            break
+    return found
+
+
+def _established(doc: Doc, name: str) -> bool:
+    """Whether some mention of ``name`` is typed as a place by the words around it ("the town
+    of Boni", "Boni village", "near Boni"): only such a name is spread to its other mentions."""
+    start = 0
+    while (start := doc.text.find(name, start)) >= 0:
+        span = doc.char_span(start, start + len(name))
+        start += len(name)
+        if span is None:
+            continue
+        i = span.start - 1
+        while i >= 0 and doc[i].lower_ == "the":
+            i -= 1
+        prep = i >= 0 and i == span.start - 1 and doc[i].lower_ in evidence_words("nameprep") and doc[i].is_lower
+        if _typed(span) or (prep and not (span.end < len(doc) and doc[span.end].tag_ == "POS")):
+            return True
+    return False
+
+
+def _free_mention(span: Span) -> bool:
+    doc = span.doc
+    if span.root.dep_ == "nsubj" or (span.end < len(doc) and doc[span.end].tag_ == "POS"):
+        return False  # "Robley said", "Bell's hands": a person acts, a place rarely does
+    if span.start > 0 and (doc[span.start - 1].text[:1].isupper() and doc[span.start - 1].is_alpha
+                           and doc[span.start - 1].text not in ("The",) and not doc[span.start - 1].is_sent_start):
+        return False  # part of a longer name
+    if span.end < len(doc) and doc[span.end].text[:1].isupper() and doc[span.end].is_alpha:
+        return False
+    ent = next((e for e in doc.ents if e.start <= span.start and span.end <= e.end), None)
+    if ent is not None and len(ent) > len(span) and ent.label_ not in PLACE_LABELS:
+        return False
+    return is_name_like(span, ent.label_ if ent is not None else "")

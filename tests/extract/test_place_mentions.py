@@ -1,0 +1,80 @@
+"""Tests for polybius.extract.place_mentions: mislabelled names, one sense, outlet names."""
+
+from __future__ import annotations
+
+from polybius.analysis import Analysis
+from polybius.extract.place_mentions import in_outlet_name, named_place
+from polybius.model import Document, Place
+from polybius.pipeline import Pipeline, run_stages
+
+
+def analyse(pipeline: Pipeline, text: str) -> Analysis:
+    analysis = Analysis(document=Document(text=text), doc=pipeline.nlp(text))
+    run_stages(analysis)
+    return analysis
+
+
+def place_named(analysis: Analysis, surface: str) -> Place | None:
+    return next((p for p in analysis.places if any(m.text == surface for m in p.mentions)), None)
+
+
+def test_town_tagged_as_organisation_is_a_place_after_locative(pipeline: Pipeline) -> None:
+    analysis = analyse(pipeline, "Fighting continued in Katmandu and Kisumu on Friday.")
+    place = place_named(analysis, "Kisumu")
+    assert place is not None and place.country == "KEN" and place.lat is not None
+
+
+def test_unknown_names_tagged_as_people_after_locative_are_places(pipeline: Pipeline) -> None:
+    analysis = analyse(pipeline, "Fighting raged in Khan Touman and Zabdeen.")
+    assert place_named(analysis, "Khan Touman") is not None
+    assert place_named(analysis, "Zabdeen") is not None
+
+
+def test_people_and_organisations_stay_no_places(pipeline: Pipeline) -> None:
+    text = ("Nobody cares about Russia and Stormy Daniels. She was a believer in God. "
+            "Talks between Israel and Hamas collapsed. He stayed in Victoria Vivians' hotel room.")
+    analysis = analyse(pipeline, text)
+    for name in ("Stormy Daniels", "God", "Hamas", "Victoria Vivians"):
+        assert place_named(analysis, name) is None, name
+
+
+def test_places_inside_news_outlet_names_are_no_places(pipeline: Pipeline) -> None:
+    text = "The Washington Post and The New York Times reported the raid in Toronto."
+    analysis = analyse(pipeline, text)
+    assert place_named(analysis, "Washington") is None
+    assert place_named(analysis, "New York") is None
+    assert place_named(analysis, "Toronto") is not None
+    doc = analysis.doc
+    assert in_outlet_name(doc[1:2])
+
+
+def test_one_sense_per_document_for_a_name_typed_as_a_place(pipeline: Pipeline) -> None:
+    text = "Shells hit the town of Boni on Monday. Troops moved around Boni later. Boni was shelled again."
+    analysis = analyse(pipeline, text)
+    place = place_named(analysis, "Boni")
+    assert place is not None and len(place.mentions) == 3
+    assert not any(e.type == "PERSON" and e.name == "Boni" for e in analysis.entities)
+
+
+def test_direction_word_before_a_city(pipeline: Pipeline) -> None:
+    analysis = analyse(pipeline, "Police raided homes in east Jerusalem on Monday.")
+    assert any("Jerusalem" in m.text for p in analysis.places for m in p.mentions)
+    doc = pipeline.nlp("Rebels advanced in eastern Aleppo.")
+    span = doc[4:5]
+    assert named_place(span, "NORP")  # whatever the model calls it, the compass word says "place"
+
+
+def test_unknown_town_keeps_its_sense_and_is_no_person(pipeline: Pipeline) -> None:
+    text = ("Fighters attacked an army post near the town of Boni in Mali on Tuesday. "
+            "Hundreds of families have fled villages around Boni since September.")
+    analysis = analyse(pipeline, text)
+    place = place_named(analysis, "Boni")
+    assert place is not None and len(place.mentions) == 2
+    assert place.country != "DEU"  # an alternate name of Bonn is not the Malian town
+    assert not any(e.name == "Boni" for e in analysis.entities)
+
+
+def test_a_name_before_a_new_clause_subject_is_not_qualified_by_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("A diplomat quoted by Reuters, Saudi Arabia is ready to host the talks.")
+    reuters = next(e for e in doc.ents if e.text == "Reuters")
+    assert named_place(reuters, reuters.label_) is False
