@@ -47,6 +47,15 @@ OF_NOUNS = frozenset({"outskirts", "capital", "countryside", "suburbs", "suburb"
 ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "er", "es"})
 
 
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """The parse's named entities, built once per document (``Doc.ents`` makes new spans on
+    every access) and kept in ``doc.user_data``; nothing changes a doc's entities after the parse."""
+    cached = doc.user_data.get("polybius.ents")
+    if cached is None:
+        cached = doc.user_data["polybius.ents"] = tuple(doc.ents)
+    return cached
+
+
 @cache
 def evidence_words(role: str) -> frozenset[str]:
     """The words of one role in ``place_evidence.tsv``."""
@@ -58,10 +67,12 @@ def _outlet_words() -> frozenset[str]:
     return frozenset(read_words("outlet_words.tsv"))
 
 
+@cache
 def _place_nouns() -> frozenset[str]:
     return cues("placeword") | frozenset({"capital"})
 
 
+@cache
 def _directions() -> frozenset[str]:
     return cues("direction") | evidence_words("areaword")
 
@@ -197,7 +208,7 @@ def _listed_with_place(span: Span, label: str) -> bool:
 
 def _entity_span(token: Token) -> Span | None:
     doc = token.doc
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.start <= token.i < ent.end:
             return ent
     return None
@@ -214,7 +225,7 @@ def territorial(span: Span, label: str) -> bool:
 def in_outlet_name(span: Span) -> bool:
     """Whether a place name is part of a news outlet's name: "The Washington Post", "the New York Times"."""
     doc = span.doc
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ in ("ORG", "WORK_OF_ART") and ent.start <= span.start and span.end <= ent.end:
             rest = [t for t in ent if t.i >= span.end]
             if rest and rest[-1].text in _outlet_words():
@@ -232,7 +243,7 @@ def embedded_demonym(span: Span, continent: str | None = None) -> bool:
     if not adjective and (demonym_country(span.text) is None or country_by_name(span.text) is not None):
         return False
     return any(ent.label_ == "ORG" and ent.start <= span.start and span.end <= ent.end and len(ent) > len(span)
-               for ent in doc.ents)
+               for ent in entities(doc))
 
 
 def one_sense(doc: Doc, names: dict[str, tuple], covered: list[tuple[int, int]]) -> list[tuple[int, int, tuple]]:
@@ -243,7 +254,8 @@ def one_sense(doc: Doc, names: dict[str, tuple], covered: list[tuple[int, int]])
     one that overlaps ``covered``.
     """
     found: list[tuple[int, int, tuple]] = []
-    names = {name: value for name, value in names.items() if _established(doc, name)}
+    text = doc.text  # Doc.text joins every token on each access: read it once
+    names = {name: value for name, value in names.items() if _established(doc, text, name)}
     if not names:
         return found
     by_first: dict[str, list[str]] = {}
@@ -264,11 +276,12 @@ def one_sense(doc: Doc, names: dict[str, tuple], covered: list[tuple[int, int]])
     return found
 
 
-def _established(doc: Doc, name: str) -> bool:
-    """Whether some mention of ``name`` is typed as a place by the words around it ("the town
-    of Boni", "Boni village", "near Boni"): only such a name is spread to its other mentions."""
+def _established(doc: Doc, text: str, name: str) -> bool:
+    """Whether some mention of ``name`` in ``text`` (the doc's text) is typed as a place by the
+    words around it ("the town of Boni", "Boni village", "near Boni"): only such a name is
+    spread to its other mentions."""
     start = 0
-    while (start := doc.text.find(name, start)) >= 0:
+    while (start := text.find(name, start)) >= 0:
         span = doc.char_span(start, start + len(name))
         start += len(name)
         if span is None:
@@ -291,7 +304,7 @@ def _free_mention(span: Span) -> bool:
         return False  # part of a longer name
     if span.end < len(doc) and doc[span.end].text[:1].isupper() and doc[span.end].is_alpha:
         return False
-    ent = next((e for e in doc.ents if e.start <= span.start and span.end <= e.end), None)
+    ent = next((e for e in entities(doc) if e.start <= span.start and span.end <= e.end), None)
     if ent is not None and len(ent) > len(span) and ent.label_ not in PLACE_LABELS:
         return False
     return is_name_like(span, ent.label_ if ent is not None else "")

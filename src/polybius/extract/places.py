@@ -35,6 +35,7 @@ from polybius.extract.event_location import dateline_end, locate_event
 from polybius.extract.place_mentions import (
     MISLABELS,
     capitalised,
+    entities,
     evidence_words,
     in_outlet_name,
     is_name_like,
@@ -89,7 +90,8 @@ def _same_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if m.surface == m.name and m.surface[:1].isupper() and m.feature not in ("region", "border"):
             names.setdefault(m.surface, (m.entry, m.feature, m.name))
     covered = [(m.start, m.end) for m in mentions]
-    return [Mention(start, end, entry, doc.text[start:end], feature, name)
+    text = doc.text
+    return [Mention(start, end, entry, text[start:end], feature, name)
             for start, end, (entry, feature, name) in one_sense(doc, names, covered)]
 
 
@@ -106,7 +108,7 @@ def _has_placeword(span: Span) -> bool:
 def _unresolved(doc: Doc, mentions: list[Mention]) -> Iterator[Mention]:
     """GPE, LOC and FAC entities the gazetteer lacks: places without coordinates."""
     covered = [(m.start, m.end) for m in mentions]
-    for ent in doc.ents:
+    for ent in entities(doc):
         trimmed = _trim(ent)
         mislabelled = trimmed is not None and ent.label_ in MISLABELS and (
             (ent.label_ in ("PERSON", "ORG", "NORP") and _has_placeword(ent))
@@ -245,7 +247,7 @@ def _likely(doc: Doc, entries: list[Entry]) -> list[Entry]:
 def _document_countries(doc: Doc) -> set[str]:
     """The countries the document names ("Mali", "Malian"), for alternate names of towns."""
     found: set[str] = set()
-    for ent in doc.ents:
+    for ent in entities(doc):
         code = country_by_name(ent.text) if ent.label_ == "GPE" else (
             demonym_country(ent.text) if ent.label_ == "NORP" else None)
         if code:
@@ -257,7 +259,7 @@ def _joined(doc: Doc, gaz: Gazetteer) -> Iterator[Span]:
     """The entities, with neighbours that the model split out of one name joined again:
     "Baja" + "California", "Trinidad" and "Tobago", "Boa" + "Vista" (when the joined name is
     a place's own name)."""
-    ents = list(doc.ents)
+    ents = list(entities(doc))
     i = 0
     while i < len(ents):
         ent = ents[i]
