@@ -27,3 +27,12 @@ def test_whom_the_words_were_told_to_is_a_recipient(nlp) -> None:  # type: ignor
     doc = nlp("The minister told reporters that talks had failed.")
     told = next(t for t in doc if t.text == "told")
     assert [t.text for t in recipients(told)] == ["reporters"]
+
+
+def test_of_two_subjects_the_one_after_the_comma_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("At least three people were killed and dozens injured in the clashes, the Freedonian "
+            "Commission on Human Rights said, accusing officers of using live ammunition.")
+    doc = nlp(text)
+    said = next(t for t in doc if t.text == "said")
+    subject = subject_of(said)
+    assert subject is not None and subject.text == "Commission"

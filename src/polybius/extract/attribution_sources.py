@@ -47,7 +47,11 @@ def _past_dateline(subjects: list[Token]) -> Token | None:
     first = subjects[0]
     dash = _dateline_dash(first)
     if dash is None:
-        return first
+        # two subjects for one verb, a comma between them, are a misparse of a clause before it
+        # ("dozens injured in the clashes, the Commission said"): the one after the comma speaks
+        verb = first.head
+        later = [s for s in subjects[1:] if any(t.text == "," for t in first.doc[first.i : s.i])]
+        return later[-1] if later and later[-1].i < verb.i else first
     if len(subjects) > 1:
         return subjects[1]
     return next((c for c in first.children if c.i > dash.i and c.pos_ in ("PROPN", "NOUN")), None)
