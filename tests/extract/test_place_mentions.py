@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-from polybius.analysis import Analysis
 from polybius.extract.place_mentions import in_outlet_name, named_place
-from polybius.model import Document, Place
-from polybius.pipeline import Pipeline, run_stages
-
-
-def analyse(pipeline: Pipeline, text: str) -> Analysis:
-    analysis = Analysis(document=Document(text=text), doc=pipeline.nlp(text))
-    run_stages(analysis)
-    return analysis
-
-
-def place_named(analysis: Analysis, surface: str) -> Place | None:
-    return next((p for p in analysis.places if any(m.text == surface for m in p.mentions)), None)
+from polybius.pipeline import Pipeline
+from tests.extract.place_helpers import analyse, place_named
 
 
 def test_town_tagged_as_organisation_is_a_place_after_locative(pipeline: Pipeline) -> None:
