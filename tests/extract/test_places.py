@@ -212,7 +212,6 @@ def test_locative_reaches_over_a_compass_adjective(pipeline: Pipeline) -> None:
     assert any(p.country == "SYR" and p.feature in ("city", "region") for p in analysis.places)
 
 
-
 def test_names_before_counties_are_counties(pipeline: Pipeline) -> None:
     text = "Prosecutors in Navarro, Henderson and Ellis counties filed charges."
     analysis = analyse(pipeline, text)

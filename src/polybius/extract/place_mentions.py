@@ -28,8 +28,9 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from polybius.extract.place_resolution import cues, placeword_after, qualifier
-from polybius.lexicons import read_table, read_words
+from polybius.extract.place_resolution import PLACE_LABELS, cues, placeword_after, qualifier
+from polybius.lexicons import read_table
+from polybius.resolve.actors import outlet_words
 from polybius.resolve.countries import country_by_name, demonym_country
 
 EVIDENCE_FILE = "place_evidence.tsv"
@@ -37,7 +38,6 @@ EVIDENCE_FILE = "place_evidence.tsv"
 MISLABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"})
 # Endings of adjectives of peoples and creeds the country table lacks ("Kurdish", "Islamic").
 ADJECTIVE_ENDINGS = ("ish", "ese", "ic", "ian", "an", "ite", "ist")
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Nouns after which "of" introduces a place: "the town of", "the outskirts of", "north of".
 OF_NOUNS = frozenset({"outskirts", "capital", "countryside", "suburbs", "suburb", "vicinity", "heart",
                       "centre", "center", "environs", "streets", "parts", "part", "areas", "stronghold",
@@ -60,11 +60,6 @@ def entities(doc: Doc) -> tuple[Span, ...]:
 def evidence_words(role: str) -> frozenset[str]:
     """The words of one role in ``place_evidence.tsv``."""
     return frozenset(word for word, kind in read_table(EVIDENCE_FILE) if kind == role)
-
-
-@cache
-def _outlet_words() -> frozenset[str]:
-    return frozenset(read_words("outlet_words.tsv"))
 
 
 @cache
@@ -96,7 +91,7 @@ def is_name_like(span: Span, label: str) -> bool:
     letters = text.replace(".", "").replace("-", "")
     if len(span) == 1 and letters.isupper() and len(letters) <= 5:
         return False  # "NATO", "UN", "SDF"
-    if any(t.text in evidence_words("orgword") or t.text in _outlet_words() for t in span):
+    if any(t.text in evidence_words("orgword") or t.text in outlet_words() for t in span):
         return False
     if any(t.like_num or t.text in cues("title") or t.text in evidence_words("notplace")
            or t.lower_ in ("and", "&") for t in span):
@@ -206,12 +201,13 @@ def _listed_with_place(span: Span, label: str) -> bool:
     return _typed(first) or _said_place(first, first.label_)
 
 
+def enclosing_entities(span: Span) -> list[Span]:
+    """The parse's named entities that contain ``span`` (at most one, entities do not overlap)."""
+    return [ent for ent in entities(span.doc) if ent.start <= span.start and span.end <= ent.end]
+
+
 def _entity_span(token: Token) -> Span | None:
-    doc = token.doc
-    for ent in entities(doc):
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    return next(iter(enclosing_entities(token.doc[token.i : token.i + 1])), None)
 
 
 def territorial(span: Span, label: str) -> bool:
@@ -224,12 +220,9 @@ def territorial(span: Span, label: str) -> bool:
 
 def in_outlet_name(span: Span) -> bool:
     """Whether a place name is part of a news outlet's name: "The Washington Post", "the New York Times"."""
-    doc = span.doc
-    for ent in entities(doc):
-        if ent.label_ in ("ORG", "WORK_OF_ART") and ent.start <= span.start and span.end <= ent.end:
-            rest = [t for t in ent if t.i >= span.end]
-            if rest and rest[-1].text in _outlet_words():
-                return True
+    for ent in enclosing_entities(span):
+        if ent.label_ in ("ORG", "WORK_OF_ART") and ent.end > span.end and ent[-1].text in outlet_words():
+            return True
     return False
 
 
@@ -238,12 +231,10 @@ def embedded_demonym(span: Span, continent: str | None = None) -> bool:
 
     ``continent`` is the name of a continent the span was looked up as ("Europe" for "European").
     """
-    doc = span.doc
     adjective = continent is not None and continent.lower() != span.text.lower()
     if not adjective and (demonym_country(span.text) is None or country_by_name(span.text) is not None):
         return False
-    return any(ent.label_ == "ORG" and ent.start <= span.start and span.end <= ent.end and len(ent) > len(span)
-               for ent in entities(doc))
+    return any(ent.label_ == "ORG" and len(ent) > len(span) for ent in enclosing_entities(span))
 
 
 def one_sense(doc: Doc, names: dict[str, tuple], covered: list[tuple[int, int]]) -> list[tuple[int, int, tuple]]:
@@ -304,7 +295,7 @@ def _free_mention(span: Span) -> bool:
         return False  # part of a longer name
     if span.end < len(doc) and doc[span.end].text[:1].isupper() and doc[span.end].is_alpha:
         return False
-    ent = next((e for e in entities(doc) if e.start <= span.start and span.end <= e.end), None)
+    ent = next(iter(enclosing_entities(span)), None)
     if ent is not None and len(ent) > len(span) and ent.label_ not in PLACE_LABELS:
         return False
     return is_name_like(span, ent.label_ if ent is not None else "")

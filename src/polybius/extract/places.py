@@ -27,6 +27,7 @@ places, and which gazetteer entry each one denotes, is ``place_resolution``'s pa
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -138,10 +139,16 @@ def _untagged_places(doc: Doc) -> Iterator[Span]:
             yield run
 
 
+@cache
+def _type_words() -> frozenset[str]:
+    """Words that type a name rather than being one ("village", "Street", "Airport")."""
+    return cues("placeword") | cues("blocker") | cues("suffix") | cues("facility")
+
+
 def _alone(run: Span) -> bool:
     """A proper name on its own: not next to another name ("Darby Street"), no type word itself."""
     doc = run.doc
-    words = cues("placeword") | cues("blocker") | cues("suffix") | cues("facility")
+    words = _type_words()
     if any(t.pos_ != "PROPN" or t.lower_ in words or t.text in words for t in run):
         return False
     before = doc[run.start - 1] if run.start > 0 else None
@@ -245,14 +252,14 @@ def _likely(doc: Doc, entries: list[Entry]) -> list[Entry]:
 
 
 def _document_countries(doc: Doc) -> set[str]:
-    """The countries the document names ("Mali", "Malian"), for alternate names of towns."""
-    found: set[str] = set()
-    for ent in entities(doc):
-        code = country_by_name(ent.text) if ent.label_ == "GPE" else (
-            demonym_country(ent.text) if ent.label_ == "NORP" else None)
-        if code:
-            found.add(code)
-    return found
+    """The countries the document names ("Mali", "Malian"), for alternate names of towns
+    (found once per document and kept in ``doc.user_data``)."""
+    cached = doc.user_data.get("polybius.countries")
+    if cached is None:
+        codes = (country_by_name(ent.text) if ent.label_ == "GPE" else
+                 demonym_country(ent.text) if ent.label_ == "NORP" else None for ent in entities(doc))
+        cached = doc.user_data["polybius.countries"] = {code for code in codes if code}
+    return cached
 
 
 def _joined(doc: Doc, gaz: Gazetteer) -> Iterator[Span]:

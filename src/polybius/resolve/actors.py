@@ -116,7 +116,8 @@ def anonymous_kind(lemma: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _outlet_words() -> frozenset[str]:
+def outlet_words() -> frozenset[str]:
+    """Words that mark a news medium's name ("Times", "Post", "Live")."""
     return frozenset(read_words("outlet_words.tsv"))
 
 
@@ -125,7 +126,7 @@ def looks_like_outlet(name: str) -> bool:
     info = lookup_actor(name)
     if info is not None:
         return info.sector == "MED"
-    return any(word in _outlet_words() for word in canonical_name(name).split())
+    return any(word in outlet_words() for word in canonical_name(name).split())
 
 
 def country_of(text: str) -> str | None:
