@@ -59,3 +59,17 @@ def test_series_title_in_a_headline_is_no_speaker(pipeline) -> None:  # type: ig
 def test_label_before_a_tally_is_no_speaker(pipeline) -> None:  # type: ignore[no-untyped-def]
     report = pipeline.analyze(Document(text="The count so far.\n\nAnn Lee: 1,769.\n\nBo Kim: 1,501."))
     assert report.attributions == []
+
+
+def test_citing_a_reason_makes_the_one_who_cites_it_the_source(pipeline) -> None:  # type: ignore[no-untyped-def]
+    report = pipeline.analyze(Document(text="The publisher declined the book, citing legal risks and high costs."))
+    citing = next(a for a in report.attributions if a.cue.text == "citing")
+    assert citing.source.text == "The publisher"
+    assert citing.content.text == "legal risks and high costs"
+
+
+def test_citing_officials_keeps_them_as_the_source(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Citing two senior officials, the Herald reported that the port had closed."
+    report = pipeline.analyze(Document(text=text))
+    citing = next(a for a in report.attributions if a.cue.text == "Citing")
+    assert citing.source.text == "two senior officials"

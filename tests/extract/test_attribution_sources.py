@@ -36,3 +36,21 @@ def test_of_two_subjects_the_one_after_the_comma_speaks(nlp) -> None:  # type: i
     said = next(t for t in doc if t.text == "said")
     subject = subject_of(said)
     assert subject is not None and subject.text == "Commission"
+
+
+def test_a_source_never_runs_over_a_line_break(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Ann Lee On Taxes\nGovernor Ann Lee says the tax will go up.")
+    says = next(t for t in doc if t.text == "says")
+    head = subject_of(says)
+    assert head is not None and head.text == "Lee"
+    start, end = noun_phrase(head)  # type: ignore[misc]
+    assert doc[start:end].text == "Governor Ann Lee"
+
+
+def test_a_date_that_owns_the_source_stays_in_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Last year's crime statistics show that burglaries fell.")
+    show = next(t for t in doc if t.text == "show")
+    head = subject_of(show)
+    assert head is not None
+    start, end = noun_phrase(head)  # type: ignore[misc]
+    assert doc[start:end].text == "Last year's crime statistics"

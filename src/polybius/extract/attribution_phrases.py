@@ -7,6 +7,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from polybius.extract.attribution_cues import Claim, cues_of_kind, noun_phrase
+from polybius.extract.attribution_sources import subject_of
+from polybius.resolve.actors import anonymous_kind, nominal_heads
 
 LABEL_DASHES = frozenset({"-", "\u2013", "\u2014", "\u2015"})
 # All-capitals labels of the writer or editor, not speakers ("CORRECTION:", "UPDATE:").
@@ -189,15 +191,32 @@ def _quoted_by(doc: Doc, after: int, head: Token, claim: Claim) -> Claim | None:
 
 
 def _citing(token: Token, by_verb: dict[int, Claim]) -> list[Claim]:
+    """ "Citing anonymous officials, the Times reported": the officials are the source, relayed
+    by the Times. "He declined, citing legal risks": what is cited is no one, so the one who
+    cites it is the source and the reasons are the content."""
     obj = next((c for c in token.children if c.dep_ in ("dobj", "pobj")), None)
     if obj is None:
         return []
+    if not _cited_party(obj):
+        reasons = (obj.left_edge.i, obj.right_edge.i + 1)
+        return [Claim(cue=(token.i, token.i + 1), source=noun_phrase(subject_of(token)), content=reasons)]
     source = noun_phrase(obj)
     relay = by_verb.get(token.head.i)
     content = relay.content if relay else _around(token.sent, token.i, obj.right_edge.i + 1)
     claim = Claim(cue=(token.i, token.i + 1), source=source, content=content, kind="cited")
     claim.via = relay
     return [claim]
+
+
+def _cited_party(obj: Token) -> bool:
+    """Whether the object of "citing" can speak or record: a person, group, outlet, unnamed
+    source or survey ("citing officials", "citing a CNN poll"), not a reason ("citing fears")."""
+    lemma = obj.lemma_.lower()
+    if obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or (obj.pos_ == "PRON" and lemma != "it"):
+        return True
+    return lemma in PERSON_WORDS or lemma in cues_of_kind("survey") or anonymous_kind(lemma) is not None or (
+        lemma in nominal_heads()
+    )
 
 
 def _around(sent, start: int, end: int) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]

@@ -91,9 +91,29 @@ def full_phrase(head: Token | None, cue: Token) -> tuple[int, int] | None:
     for child in head.rights:
         if child.left_edge.i <= cue.i <= child.right_edge.i:
             end = min(end, child.left_edge.i)
+    end = min(end, _line_end(head))
     while start < head.i and _loose_edge(head.doc[start], head):
         start += 1  # "Even Rendell said", but "only 49 percent of voters said"
     return start, max(end, head.i + 1)
+
+
+def _line_start(head: Token, start: int) -> int:
+    """The first index from ``start`` on the line that holds ``head``: a source never runs
+    over a line break (a headline or a link label above it is not part of the name)."""
+    doc = head.doc
+    for i in range(head.i - 1, start - 1, -1):
+        if "\n" in doc[i].text_with_ws:
+            return i + 1
+    return start
+
+
+def _line_end(head: Token) -> int:
+    """The index after the last token of ``head``'s line."""
+    doc = head.doc
+    for i in range(head.i, head.right_edge.i + 1):
+        if "\n" in doc[i].text_with_ws:
+            return i if doc[i].is_space else i + 1
+    return head.right_edge.i + 1
 
 
 def _loose_edge(token: Token, head: Token) -> bool:
@@ -105,8 +125,8 @@ def noun_phrase(head: Token | None) -> tuple[int, int] | None:
     phrases, but not appositions, relative clauses or anything after a comma."""
     if head is None:
         return None
-    start, end = head.left_edge.i, head.i + 1
-    while start < head.i and head.doc[start].ent_type_ in ("DATE", "TIME"):
+    start, end = _line_start(head, head.left_edge.i), head.i + 1
+    while start < head.i and head.doc[start].ent_type_ in ("DATE", "TIME") and not _owner(head.doc[start]):
         start += 1  # "Last Friday US Ambassador ... told": the date is not the source
     for child in head.rights:
         if child.dep_ in ("prep", "compound", "nummod") and child.left_edge.i == end:
@@ -114,6 +134,16 @@ def noun_phrase(head: Token | None) -> tuple[int, int] | None:
         else:
             break
     return start, end
+
+
+def _owner(token: Token) -> bool:
+    """Whether a date word belongs to a possessive that is part of the source ("Last year's
+    FBI statistics", "Monday night's results")."""
+    doc = token.doc
+    i = token.i
+    while i + 1 < len(doc) and doc[i + 1].ent_type_ == token.ent_type_ and doc[i + 1].tag_ != "POS":
+        i += 1
+    return i + 1 < len(doc) and doc[i + 1].tag_ == "POS"
 
 
 def recipients(verb: Token) -> list[Token]:
