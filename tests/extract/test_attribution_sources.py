@@ -54,3 +54,24 @@ def test_a_date_that_owns_the_source_stays_in_it(nlp) -> None:  # type: ignore[n
     assert head is not None
     start, end = noun_phrase(head)  # type: ignore[misc]
     assert doc[start:end].text == "Last year's crime statistics"
+
+
+def test_one_made_to_speak_is_the_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The mayor was forced to say that the bridge had failed.")
+    say = next(t for t in doc if t.text == "say")
+    subject = subject_of(say)
+    assert subject is not None and subject.text == "mayor"
+
+
+def test_a_group_doing_the_saying_in_a_participle_is_the_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Activists demanding a recount gathered outside the court.")
+    demanding = next(t for t in doc if t.text == "demanding")
+    subject = subject_of(demanding)
+    assert subject is not None and subject.text == "Activists"
+
+
+def test_likely_to_speak_takes_the_subject_of_be(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The governor is likely to stress that taxes will fall.")
+    stress = next(t for t in doc if t.text == "stress")
+    subject = subject_of(stress)
+    assert subject is not None and subject.text == "governor"

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from polybius.resolve.actors import anonymous_kind, nominal_heads
+
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 # Verbs whose subject a cue inherits when it has none of its own.
-CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "acl", "pcomp", "prep", "pobj", "dobj"})
+CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "acl", "pcomp", "prep", "pobj", "dobj", "acomp"})
 RECIPIENT_VERBS = frozenset({"tell", "ask", "inform", "assure", "urge", "warn", "advise", "order"})
 CHANNEL_NOUNS = frozenset(
     {"statement", "interview", "tweet", "post", "email", "letter", "speech", "op", "conference", "briefing", "memo"}
@@ -20,7 +22,7 @@ CHANNEL_NOUNS = frozenset(
 
 def subject_of(verb: Token) -> Token | None:
     """The source of a cue verb: its subject or passive agent, climbing to the verb it hangs on."""
-    current = verb
+    current, came_by = verb, ""
     for _ in range(6):
         children = list(current.children)
         subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
@@ -30,14 +32,28 @@ def subject_of(verb: Token) -> Token | None:
         for child in children:
             if child.dep_ == "agent":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
-        if any(c.dep_ == "nsubjpass" for c in children):
-            return None
+        passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
+        if passive is not None:
+            # "Trump was prompted to say": who was made to speak speaks
+            return passive if came_by == "xcomp" and current.i != verb.i else None
         if current.dep_ == "relcl":
             return current.head
+        if current.dep_ == "acl" and current.tag_ in ("VBG", "VBN") and _speaker_like(current.head):
+            return current.head  # "groups advocating a cap", "a group set up to highlight"
         if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
             return None
+        came_by = current.dep_
         current = current.head
     return None
+
+
+def _speaker_like(noun: Token) -> bool:
+    """Whether a noun can be someone who speaks: a named person, group or organisation, or a
+    common noun for people ("officials", "supporters", "groups")."""
+    if noun.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return True
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and (lemma in nominal_heads() or anonymous_kind(lemma) is not None)
 
 
 def _past_dateline(subjects: list[Token]) -> Token | None:
