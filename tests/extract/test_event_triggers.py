@@ -155,3 +155,13 @@ def test_shutting_down_a_newspaper_is_censorship(nlp: Language) -> None:
 def test_attack_noun_aimed_at_a_figurative_target_is_no_assault(nlp: Language) -> None:
     assert _triggers(nlp, "The attack on the proposal was fierce.") == []
     assert _triggers(nlp, "The attack on the village was fierce.") == [("attack", "ASSAULT", None)]
+
+
+def test_workers_who_strike_walk_out(nlp: Language) -> None:
+    assert ("strike", "PROTEST", "boycott") in _triggers(nlp, "The union threatened to strike over pay.")
+    assert ("strike", "PROTEST", "boycott") in _triggers(nlp, "Nurses will strike on Monday.")
+
+
+def test_gunmen_who_strike_attack(nlp: Language) -> None:
+    assert ("struck", "ASSAULT", None) in _triggers(nlp, "Gunmen struck at dawn near the border.")
+    assert ("struck", "ASSAULT", None) in _triggers(nlp, "Workers struck the guard with batons.")

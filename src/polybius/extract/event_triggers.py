@@ -35,10 +35,12 @@ from polybius.extract.event_trigger_lexicon import (
     lexicon,
 )
 from polybius.lexicons import read_table, read_words
+from polybius.resolve.actors import nominal_heads
 
 __all__ = ["VERB_POS", "Trigger", "TriggerEntry", "find_triggers", "is_carrier", "is_light_verb", "lexicon"]
 
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
+WORKFORCE_SECTORS = frozenset({"LAB", "HLH", "EDU"})  # sectors of nominal_actors.tsv whose strikes are walkouts
 LINK_DEPS = frozenset({"prt", "prep", "dobj", "acomp", "advmod", "attr", "oprd"})
 NAMED_TYPES = frozenset({"DATE", "TIME", "PERSON", "ORG", "GPE", "WORK_OF_ART", "EVENT", "LAW"})
 
@@ -85,8 +87,24 @@ def _match_verb(token: Token) -> TriggerEntry | None:
             continue
         if entry.type == "ASSAULT" and not entry.objects and _acted_on(token) & _figurative_targets():
             return None  # "attack the virus", "destroying records", "a disease to battle"
+        if entry.type == "ASSAULT" and _walkout(token):
+            return next((e for e in entries if e.type == "PROTEST"), entry)
         return entry
     return None
+
+
+def _walkout(verb: Token) -> bool:
+    """ "Nurses will strike", "the union threatened to strike": an assault verb with no object
+    whose subject is workers (a labour, health or education sector noun) is a walkout."""
+    if any(c.dep_ in OBJECT_DEPS for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "xcomp":
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    row = nominal_heads().get(lemma_of(subject))
+    return row is not None and row[1] in WORKFORCE_SECTORS
 
 
 def _acted_on(verb: Token) -> set[str]:
