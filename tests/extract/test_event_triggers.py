@@ -165,3 +165,7 @@ def test_workers_who_strike_walk_out(nlp: Language) -> None:
 def test_gunmen_who_strike_attack(nlp: Language) -> None:
     assert ("struck", "ASSAULT", None) in _triggers(nlp, "Gunmen struck at dawn near the border.")
     assert ("struck", "ASSAULT", None) in _triggers(nlp, "Workers struck the guard with batons.")
+
+
+def test_a_verb_phrase_trigger_takes_its_noun_in(nlp: Language) -> None:
+    assert _triggers(nlp, "Teachers went on strike in the capital.") == [("went", "PROTEST", "boycott")]

@@ -256,6 +256,8 @@ def _obligation(token: Token) -> Trigger | None:
 def find_triggers(doc: Doc) -> list[Trigger]:
     """Every event trigger in ``doc``, one per event, in text order."""
     found = [t for t in (_match(token) or _obligation(token) for token in doc) if t is not None]
+    phrased = {i for t in found for i in _phrase_words(t)}
+    found = [t for t in found if t.token.i not in phrased]
     by_token = {t.token.i: t for t in found}
     for trigger in found:
         if trigger.token.pos_ in NOUN_POS:
@@ -267,6 +269,16 @@ def find_triggers(doc: Doc) -> list[Trigger]:
     kept = [t for t in kept if not accidental(t)]
     kept = absorb_handled_objects([t for t in kept if not is_modifier(t, found)])
     return absorb_casualties(kept)
+
+
+def _phrase_words(trigger: Trigger) -> set[int]:
+    """Indices of the words a verb phrase trigger takes in ("went on strike"): they are not
+    events of their own."""
+    words = set(trigger.entry.words[1:])
+    if trigger.token.pos_ not in VERB_POS or not words:
+        return set()
+    near = list(trigger.token.children) + [g for c in trigger.token.children for g in c.children]
+    return {t.i for t in near if lemma_of(t) in words or t.lower_ in words}
 
 
 def _attach_governor(trigger: Trigger, by_token: dict[int, Trigger]) -> None:
