@@ -244,3 +244,9 @@ def test_later_mention_of_a_typed_unknown_town_is_the_same_place(pipeline: Pipel
     analysis = analyse(pipeline, text)
     place = place_named(analysis, "Jourin")
     assert place is not None and len(place.mentions) == 2
+
+
+def test_a_dateline_in_capitals_is_named_as_the_gazetteer_writes_it(pipeline: Pipeline) -> None:
+    analysis = analyse(pipeline, "NAIROBI, Kenya (AP) — Police dispersed protesters on Friday.")
+    place = place_named(analysis, "NAIROBI")
+    assert place is not None and place.name == "Nairobi" and place.country == "KEN"

@@ -461,11 +461,21 @@ def _new_place(place_id: str, mention: Mention) -> Place:
     own_name = mention.feature == entry.feature
     return Place(
         id=place_id,
-        name=entry.name if own_name and entry.feature in OFFICIAL else mention.name,
+        name=entry.name if own_name and entry.feature in OFFICIAL else _written_name(mention),
         feature=mention.feature,
         geonameid=entry.geonameid,
         lat=entry.lat if point else None,
         lon=entry.lon if point else None,
         country=entry.country,
     )
+
+
+def _written_name(mention: Mention) -> str:
+    """The name as written, but in the gazetteer's capitals where a dateline or headline
+    shouts it ("BAMAKO" -> "Bamako")."""
+    name = mention.name
+    if not name.isupper() or len(name) < 4:
+        return name  # "USA", "DRC" are written in capitals
+    known = mention.entry.name
+    return known if known and known.lower() == name.lower() else name.title()
 
