@@ -7,12 +7,16 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from polybius.errors import ModelError
 from polybius.nlp_attributes import speed_up_attribute_ruler
 from polybius.nlp_lemmas import speed_up_lemmatizer
 
 PARAGRAPH_COMPONENT = "polybius_paragraphs"
+# Quotation marks that scraped text leaves touching a word ('said,“Look', 'leader.”Trump'):
+# the punctuation before a mark and the mark itself are tokens of their own.
+TOUCHING_QUOTES = (r"(?<=[^\W\d])[,.!?;:](?=[“”\"]\w)", r"(?<=[\w,.!?;:])[“”](?=\w)", r"(?<=[,.!?;:])\"(?=\w)")
 
 
 @Language.component(
@@ -42,6 +46,13 @@ def load_pipeline(name: str) -> Language:
         ) from error
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    split_touching_quotes(nlp)
     speed_up_attribute_ruler(nlp)
     speed_up_lemmatizer(nlp)
     return nlp
+
+
+def split_touching_quotes(nlp: Language) -> None:
+    """Make quotation marks that touch a word tokens of their own (see ``TOUCHING_QUOTES``)."""
+    infixes = list(nlp.Defaults.infixes or ()) + list(TOUCHING_QUOTES)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
