@@ -56,3 +56,22 @@ def test_country_after_a_state_is_no_list(pipeline: Pipeline) -> None:
 def test_state_named_for_its_big_city_keeps_the_city(pipeline: Pipeline) -> None:
     gaza = place_named(places(pipeline, "Negotiators discussed the West Bank and Gaza on Tuesday."), "Gaza")
     assert gaza is not None and gaza.feature == "city"
+
+
+def test_name_tagged_a_person_is_the_place_the_model_tags_elsewhere(pipeline: Pipeline) -> None:
+    found = places(pipeline, "Farmers marched to the capital of Tamil Nadu on Monday. Tamil Nadu said "
+                             "the dam would flood their villages.")
+    state = place_named(found, "Tamil Nadu")
+    assert state is not None and state.feature == "admin1" and len(state.mentions) == 2
+
+
+def test_state_by_its_typed_name_is_a_place_whatever_its_label(pipeline: Pipeline) -> None:
+    found = places(pipeline, "The governor of Plateau State said the roads to Jos were closed.")
+    plateau = place_named(found, "Plateau State")
+    assert plateau is not None and plateau.feature == "admin1" and plateau.country == "NGA"
+
+
+def test_county_beside_a_town_is_a_sense_of_a_name_placed_by_a_preposition(pipeline: Pipeline) -> None:
+    found = places(pipeline, "Fans cheered when the racing series returned to Hampshire on the weekend.")
+    hampshire = place_named(found, "Hampshire")
+    assert hampshire is not None and hampshire.feature == "admin2" and hampshire.country == "GBR"

@@ -8,8 +8,10 @@ entries; this module decides which of them are places and which entry each one i
   same-named country ("Georgia") in a document about the US.
 - A city or admin1 match needs a GPE/LOC/FAC label, a locative preposition before it ("in
   Misrata"), a qualifier ("Tripoli, Lebanon"), or the same name labelled as a place elsewhere
-  in the document. A name after a title ("Mr. Carter"), a month or weekday name and an
-  unlabelled acronym are never places.
+  in the document (also for a name tagged a person: "Tamil Nadu said"). A state or province
+  by its typed name ("Benue State") is a place whatever its label, and a name a preposition
+  makes a town ("returned to Hampshire") may also be its same-named county. A name after a
+  title ("Mr. Carter"), a month or weekday name and an unlabelled acronym are never places.
 - Homonyms are resolved by context: an explicit qualifier ("Tripoli, Lebanon"), a list of
   states the name stands in ("Oregon and Washington"), then the share of the document's
   other names that likely lie in each entry's country and state, nearness to the places the
@@ -305,8 +307,11 @@ def _plausible(cand: Candidate, entry: Entry, context: Context) -> bool:
     full_name = span[-1].text in cues("blocker")
     if entry.feature == "admin2" and entry.exact and full_name:
         return True  # the full name of a county: "Rapides Parish", "Henderson County"
+    if entry.feature in ("admin1", "admin2") and _typed_subdivision(span):
+        return True  # a state or province by its own typed name: "Benue State", "Herat Province"
     if entry.feature in ("admin1", "admin2") and cand.label not in PLACE_LABELS and (
-            not entry.exact or entry.feature == "admin2"):
+            not entry.exact or entry.feature == "admin2") and not (
+            entry.exact and _town_by_evidence(cand, context)):
         return False  # "Wal" for Wahl, "Nadia" the person: subdivisions need a place label
     if cand.label in PLACE_LABELS:
         return True
@@ -317,8 +322,9 @@ def _plausible(cand: Candidate, entry: Entry, context: Context) -> bool:
         known = entry.country == "USA" or entry.country in context.countries
         return (entry.feature == "admin1" and known) or entry.population >= 100000 or (
             (entry.country, entry.admin1) in context.states)
-    if cand.label == "PERSON" and len(span) > 1 and not (locative_before(span) or placeword_after(span)):
-        return False  # "in Tal Afar", "Tal Afar town" are places despite the PERSON label
+    if cand.label == "PERSON" and len(span) > 1 and not (
+            locative_before(span) or placeword_after(span) or name_key(span.text) in context.place_keys):
+        return False  # "in Tal Afar", "Tal Afar town", a "Tamil Nadu" tagged GPE elsewhere are places
     # Alternate names ("Misrata" for Misratah) only for sizeable towns in a country the
     # document is about ("Boni" in Mali is not Bonn); no hamlets at all.
     # Towns whose population GeoNames does not know (many Syrian or Iraqi towns) need a
@@ -337,6 +343,21 @@ def _plausible(cand: Candidate, entry: Entry, context: Context) -> bool:
         return True  # "patrolling the war-riven Monrovia"; "Dublin" in an Ohio story is Dublin, Ohio
     evidence = locative_before(span) or placeword_after(span) or qualifier(span) is not None
     return evidence or name_key(span.text) in context.place_keys
+
+
+def _typed_subdivision(span: Span) -> bool:
+    """Whether a name ends in its capitalised type noun ("Benue State", "Herat Province"), the
+    way a state or province is called by its full name."""
+    last = span[-1]
+    return len(span) > 1 and last.text[:1].isupper() and last.lower_ in cues("subdivision")
+
+
+def _town_by_evidence(cand: Candidate, context: Context) -> bool:
+    """Whether the text makes the name a place by a preposition or place noun alone, and one of
+    its towns is a place on that evidence ("returns to Hampshire"): its same-named county or
+    state is then a sense of it too, for the ranking to weigh."""
+    return cand.label in (None, "PERSON") and (locative_before(cand.span) or placeword_after(cand.span)) and any(
+        e.feature == "city" and _plausible(cand, e, context) for e in cand.entries)
 
 
 def _ends_name(span: Span) -> bool:
