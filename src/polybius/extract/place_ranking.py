@@ -4,8 +4,8 @@ An entry's own weight is its size (log10 population, or a fixed weight for a sta
 county), one more for the name it is known by (``score``). The document's other names add
 to it (``Focus``): the share of their likely entries that lies in the entry's country and in
 its state or province, and how many of them may denote a place near it. ``choose`` picks
-the best entry, after an explicit qualifier ("Tripoli, Lebanon") and the rule that a country
-or sea beats homonymous towns.
+the best entry, after an explicit qualifier ("Tripoli, Lebanon") and the rules that a country
+or sea beats homonymous towns and a state small towns named after it in other states.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ NEAR_WEIGHT = 1.5  # per other name with a town or county at the entry's point, 
 NEAR_KM = 100.0
 NEAR_MARGIN = 2.5  # a place counts as near only if its name's likelier entries are at most this much bigger
 NEAR_CAP = 3.0
+STATE_TOWN = 100000  # a town smaller than this is no sense of a same-named state's name
 
 
 @dataclass
@@ -151,7 +152,21 @@ def choose(entries: list[Entry], context: Context, qualifier: str | None, focus:
     if qualifier:
         narrowed = [e for e in entries if qualifier in (e.country, f"{e.country}.{e.admin1}")]
         entries = narrowed or entries
+    else:
+        entries = _without_towns_named_for_states(entries)
     return max(entries, key=lambda e: score(e) + focus.bonus(e))
+
+
+def _without_towns_named_for_states(entries: list[Entry]) -> list[Entry]:
+    """A state's name alone is the state, not a small town elsewhere in its country named after
+    it ("Florida" is not Florida, New York): towns under ``STATE_TOWN`` people in another state
+    of the country of a same-named state are dropped. A town in the state it names stays
+    ("Tipperary", the town in County Tipperary)."""
+    states = {(e.country, e.admin1) for e in entries if e.feature == "admin1" and e.exact}
+    countries = {country for country, _ in states}
+    return [e for e in entries if not (
+        e.feature == "city" and e.country in countries and (e.country, e.admin1) not in states
+        and e.population < STATE_TOWN)]
 
 
 def us_context(context: Context, rival: Entry) -> bool:
