@@ -75,3 +75,15 @@ def test_county_beside_a_town_is_a_sense_of_a_name_placed_by_a_preposition(pipel
     found = places(pipeline, "Fans cheered when the racing series returned to Hampshire on the weekend.")
     hampshire = place_named(found, "Hampshire")
     assert hampshire is not None and hampshire.feature == "admin2" and hampshire.country == "GBR"
+
+
+def test_small_town_by_another_name_is_found_with_its_state_after_it(pipeline: Pipeline) -> None:
+    found = places(pipeline, "Hundreds of migrants camped in Matias Romero, Oaxaca, on Wednesday.")
+    town = place_named(found, "Matias Romero")
+    assert town is not None and town.feature == "city" and town.country == "MEX"
+
+
+def test_district_by_its_typed_name_is_the_district(pipeline: Pipeline) -> None:
+    found = places(pipeline, "Gunmen attacked a village in Guma Local Government Area of Benue on Sunday.")
+    guma = place_named(found, "Guma Local Government Area")
+    assert guma is not None and guma.feature == "admin2" and guma.country == "NGA"

@@ -244,3 +244,9 @@ def test_later_mention_of_a_typed_unknown_town_is_the_same_place(pipeline: Pipel
     analysis = analyse(pipeline, text)
     place = place_named(analysis, "Jourin")
     assert place is not None and len(place.mentions) == 2
+
+
+def test_district_with_its_abbreviated_type_is_looked_up_without_it(pipeline: Pipeline) -> None:
+    analysis = analyse(pipeline, "Children displaced from villages of Guma LGA were treated for measles.")
+    guma = place_named(analysis, "Guma LGA")
+    assert guma is not None and guma.feature == "admin2" and guma.country == "NGA"

@@ -329,6 +329,8 @@ def _plausible(cand: Candidate, entry: Entry, context: Context) -> bool:
     # document is about ("Boni" in Mali is not Bonn); no hamlets at all.
     # Towns whose population GeoNames does not know (many Syrian or Iraqi towns) need a
     # preposition or place noun and a country the document is about.
+    if entry.feature == "city" and qualifier(span) == f"{entry.country}.{entry.admin1}":
+        return True  # the state after the name is the town's: "Matias Romero, Oaxaca"
     unknown = entry.feature == "city" and entry.population == 0
     if entry.feature == "city" and not unknown and entry.population < (1000 if entry.exact else 50000):
         return False
@@ -346,10 +348,11 @@ def _plausible(cand: Candidate, entry: Entry, context: Context) -> bool:
 
 
 def _typed_subdivision(span: Span) -> bool:
-    """Whether a name ends in its capitalised type noun ("Benue State", "Herat Province"), the
-    way a state or province is called by its full name."""
-    last = span[-1]
-    return len(span) > 1 and last.text[:1].isupper() and last.lower_ in cues("subdivision")
+    """Whether a name ends in its capitalised type noun ("Benue State", "Herat Province", "Guma
+    Local Government Area"), the way a state, province or district is called by its full name."""
+    text = span.text
+    return len(span) > 1 and any(
+        text.lower().endswith(" " + word) and text[-len(word)].isupper() for word in cues("subdivision"))
 
 
 def _town_by_evidence(cand: Candidate, context: Context) -> bool:

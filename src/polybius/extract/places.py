@@ -66,7 +66,7 @@ MAX_WINDOW = 7
 TERRITORY_TOWN = 10000  # a town this size taken or held ("captured Badme") is a place by that verb
 ALTERNATE_TOWN = 50000  # a mislabelled name matching only a town's alternate name: the town this size
 SUFFIX_FEATURES = {"province": "admin1", "governorate": "admin1", "state": "admin1", "region": "admin1",
-                   "district": "admin2", "city": "city"}
+                   "district": "admin2", "local government area": "admin2", "lga": "admin2", "city": "city"}
 # Type nouns after a list of names, and the word each name takes ("Ellis counties": "Ellis County").
 LIST_TYPES = {"counties": "County", "parishes": "Parish", "county": "County", "parish": "Parish"}
 REGIONAL = frozenset({"country", "admin1"})  # features a compass word makes a region of
