@@ -250,3 +250,9 @@ def test_district_with_its_abbreviated_type_is_looked_up_without_it(pipeline: Pi
     analysis = analyse(pipeline, "Children displaced from villages of Guma LGA were treated for measles.")
     guma = place_named(analysis, "Guma LGA")
     assert guma is not None and guma.feature == "admin2" and guma.country == "NGA"
+
+
+def test_demonym_before_a_hyphen_is_its_country(pipeline: Pipeline) -> None:
+    analysis = analyse(pipeline, "The Russian-backed offensive on the town killed dozens of civilians.")
+    russia = place_named(analysis, "Russian")
+    assert russia is not None and russia.feature == "country" and russia.country == "RUS"

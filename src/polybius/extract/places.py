@@ -382,9 +382,13 @@ def _match_windows(span: Span, label: str | None, gaz: Gazetteer) -> Iterator[Ca
 
 
 def _is_adjectival(span: Span) -> bool:
-    """A demonym used as a modifier ("Italian troops"), not a people ("the Italians")."""
+    """A demonym used as a modifier ("Italian troops", "the Russian-backed offensive"), not a
+    people ("the Italians")."""
     last = span[-1]
-    return last.tag_ not in ("NNS", "NNPS") and (last.pos_ == "ADJ" or last.dep_ in (
+    doc = span.doc
+    hyphened = span.end + 1 < len(doc) and doc[span.end].text == "-" and not doc[span.end].whitespace_ and (
+        doc[span.end + 1].is_alpha)
+    return last.tag_ not in ("NNS", "NNPS") and (hyphened or last.pos_ == "ADJ" or last.dep_ in (
         "amod", "compound", "nmod"))
 
 
