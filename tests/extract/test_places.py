@@ -256,3 +256,9 @@ def test_demonym_before_a_hyphen_is_its_country(pipeline: Pipeline) -> None:
     analysis = analyse(pipeline, "The Russian-backed offensive on the town killed dozens of civilians.")
     russia = place_named(analysis, "Russian")
     assert russia is not None and russia.feature == "country" and russia.country == "RUS"
+
+
+def test_name_in_a_wire_dateline_is_a_place_whatever_its_label(pipeline: Pipeline) -> None:
+    text = "WINNIPEG \u2014 The opposition party said on Monday that hospital wait times had doubled."
+    winnipeg = place_named(analyse(pipeline, text), "WINNIPEG")
+    assert winnipeg is not None and winnipeg.country == "CAN" and winnipeg.feature == "city"

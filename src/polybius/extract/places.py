@@ -78,9 +78,16 @@ def extract_places(analysis: Analysis) -> list[Place]:
     """Every place mentioned in the document, resolved and grouped, ids "P1", "P2", ..."""
     gaz = gazetteer()
     doc = analysis.doc
-    mentions = resolve(list(_candidates(doc, gaz)))
+    mentions = resolve(_in_dateline(list(_candidates(doc, gaz)), dateline_end(doc.text)))
     mentions += list(_unresolved(doc, mentions))
     return _group(mentions + _same_names(doc, mentions))
+
+
+def _in_dateline(candidates: list[Candidate], end: int) -> list[Candidate]:
+    """Names in a wire dateline ("WINNIPEG — ", "PLEASANTON, Calif.--") are where the story was
+    filed: places, whatever the model tagged them."""
+    return [Candidate(c.span, "GPE", c.entries) if c.span.end_char <= end and c.label not in PLACE_LABELS
+            else c for c in candidates]
 
 
 def _same_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
