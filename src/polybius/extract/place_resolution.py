@@ -5,7 +5,9 @@ entries; this module decides which of them are places and which entry each one i
 
 - Countries, continents and curated places (seas, regions, bases) are accepted on a name
   match; they win over homonymous towns ("Turkey", "Greece"), except that a US state beats a
-  same-named country ("Georgia") in a document about the US.
+  same-named country ("Georgia") in a document about the US, and a town that the document's
+  other names surround beats the country it is named after when none of them lies there
+  ("Lebanon" beside "Boone County", Indiana).
 - A city or admin1 match needs a GPE/LOC/FAC label, a locative preposition before it ("in
   Misrata"), a qualifier ("Tripoli, Lebanon"), or the same name labelled as a place elsewhere
   in the document (also for a name tagged a person: "Tamil Nadu said"). A state or province
