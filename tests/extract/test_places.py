@@ -262,3 +262,9 @@ def test_name_in_a_wire_dateline_is_a_place_whatever_its_label(pipeline: Pipelin
     text = "WINNIPEG \u2014 The opposition party said on Monday that hospital wait times had doubled."
     winnipeg = place_named(analyse(pipeline, text), "WINNIPEG")
     assert winnipeg is not None and winnipeg.country == "CAN" and winnipeg.feature == "city"
+
+
+def test_name_before_ward_is_the_ward_not_a_town_of_that_name(pipeline: Pipeline) -> None:
+    analysis = analyse(pipeline, "Gunmen killed three farmers at Jibu Ward in Wukari on Sunday.")
+    ward = place_named(analysis, "Jibu Ward")
+    assert ward is not None and ward.geonameid is None and place_named(analysis, "Jibu") is None

@@ -358,10 +358,10 @@ def _typed_subdivision(span: Span) -> bool:
 
 
 def _town_by_evidence(cand: Candidate, context: Context) -> bool:
-    """Whether the text makes the name a place by a preposition or place noun alone, and one of
-    its towns is a place on that evidence ("returns to Hampshire"): its same-named county or
-    state is then a sense of it too, for the ranking to weigh."""
-    return cand.label in (None, "PERSON") and (locative_before(cand.span) or placeword_after(cand.span)) and any(
+    """Whether a preposition alone makes the name a place, and one of its towns is a place on
+    that evidence ("returns to Hampshire"): its same-named county or state is then a sense of
+    it too, for the ranking to weigh."""
+    return cand.label in (None, "PERSON") and locative_before(cand.span) and any(
         e.feature == "city" and _plausible(cand, e, context) for e in cand.entries)
 
 
