@@ -87,3 +87,11 @@ def test_district_by_its_typed_name_is_the_district(pipeline: Pipeline) -> None:
     found = places(pipeline, "Gunmen attacked a village in Guma Local Government Area of Benue on Sunday.")
     guma = place_named(found, "Guma Local Government Area")
     assert guma is not None and guma.feature == "admin2" and guma.country == "NGA"
+
+
+def test_town_a_named_person_is_from_is_a_place(pipeline: Pipeline) -> None:
+    found = places(pipeline, "In 2016, David and Jodi Mahler of Bellmore appeared as guests on the show.")
+    town = place_named(found, "Bellmore")
+    assert town is not None and town.feature == "city" and town.country == "USA"
+    found = places(pipeline, "The court heard that John Smith, 60, of Hayes, had denied the charge.")
+    assert place_named(found, "Hayes") is not None

@@ -9,7 +9,8 @@ entries; this module decides which of them are places and which entry each one i
   other names surround beats the country it is named after when none of them lies there
   ("Lebanon" beside "Boone County", Indiana).
 - A city or admin1 match needs a GPE/LOC/FAC label, a locative preposition before it ("in
-  Misrata"), a qualifier ("Tripoli, Lebanon"), or the same name labelled as a place elsewhere
+  Misrata"), a qualifier ("Tripoli, Lebanon"), a person it is the home of ("Jodi Mahler of
+  Bellmore"), or the same name labelled as a place elsewhere
   in the document (also for a name tagged a person: "Tamil Nadu said"). A state or province
   by its typed name ("Benue State") is a place whatever its label, and a name a preposition
   makes a town ("returned to Hampshire") may also be its same-named county. A name after a
@@ -346,7 +347,7 @@ def _plausible(cand: Candidate, entry: Entry, context: Context) -> bool:
     if famous and entry.exact and (entry.population >= BIG_CITY or (entry.country, entry.admin1) in context.states):
         return True  # "patrolling the war-riven Monrovia"; "Dublin" in an Ohio story is Dublin, Ohio
     evidence = locative_before(span) or placeword_after(span) or qualifier(span) is not None
-    return evidence or name_key(span.text) in context.place_keys
+    return evidence or hometown(span) or name_key(span.text) in context.place_keys
 
 
 def _typed_subdivision(span: Span) -> bool:
@@ -406,6 +407,18 @@ def locative_before(span: Span) -> bool:
             return False
         i -= 1
     return i >= 0 and span.doc[i].lower_ in cues("locative")
+
+
+def hometown(span: Span) -> bool:
+    """Whether the name is where a person the text names is from: "Jodi Mahler of Bellmore",
+    "Dan Delaney (18), of Carrowclough", "John Smith, 60, of Hayes"."""
+    doc, i = span.doc, span.start - 1
+    if i < 1 or doc[i].lower_ != "of":
+        return False
+    i -= 1
+    while i >= 0 and (doc[i].text in (",", "(", ")") or doc[i].like_num):
+        i -= 1  # the comma and the age between the person and "of"
+    return i >= 0 and doc[i].ent_type_ == "PERSON"
 
 
 def _person_words(doc: Doc) -> frozenset[str]:
