@@ -95,3 +95,9 @@ def test_town_a_named_person_is_from_is_a_place(pipeline: Pipeline) -> None:
     assert town is not None and town.feature == "city" and town.country == "USA"
     found = places(pipeline, "The court heard that John Smith, 60, of Hayes, had denied the charge.")
     assert place_named(found, "Hayes") is not None
+
+
+def test_county_after_a_town_in_its_state_is_a_place(pipeline: Pipeline) -> None:
+    found = places(pipeline, "The bodies were found on a coastal path near New Quay, Ceredigion, on Wednesday.")
+    county = place_named(found, "Ceredigion")
+    assert county is not None and county.feature == "admin2" and county.country == "GBR"

@@ -310,6 +310,8 @@ def _plausible(cand: Candidate, entry: Entry, context: Context) -> bool:
     full_name = span[-1].text in cues("blocker")
     if entry.feature == "admin2" and entry.exact and full_name:
         return True  # the full name of a county: "Rapides Parish", "Henderson County"
+    if entry.feature in ("admin1", "admin2") and entry.exact and _qualifies_town_before(span, entry):
+        return True  # "near New Quay, Ceredigion": the county of the town before it
     if entry.feature in ("admin1", "admin2") and _typed_subdivision(span):
         return True  # a state or province by its own typed name: "Benue State", "Herat Province"
     if entry.feature in ("admin1", "admin2") and cand.label not in PLACE_LABELS and (
@@ -348,6 +350,23 @@ def _plausible(cand: Candidate, entry: Entry, context: Context) -> bool:
         return True  # "patrolling the war-riven Monrovia"; "Dublin" in an Ohio story is Dublin, Ohio
     evidence = locative_before(span) or placeword_after(span) or qualifier(span) is not None
     return evidence or hometown(span) or name_key(span.text) in context.place_keys
+
+
+def _qualifies_town_before(span: Span, subdivision: Entry) -> bool:
+    """Whether the subdivision follows a comma after a place name one of whose towns lies in it
+    ("New Quay, Ceredigion"; "Boise, Idaho"): for a county, in its state, as the index knows
+    no town's county."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != "," or doc[span.start - 2].ent_type_ not in PLACE_LABELS:
+        return False
+    end = span.start - 1
+    start = end - 1
+    while start > 0 and doc[start - 1].ent_iob_ == "I" and doc[start].ent_iob_ == "I":
+        start -= 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    return any(e.feature == "city" and e.exact and e.country == subdivision.country
+               and e.admin1 == subdivision.admin1 for e in gazetteer().lookup(doc[start:end].text))
 
 
 def _typed_subdivision(span: Span) -> bool:
