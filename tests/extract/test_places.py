@@ -268,3 +268,9 @@ def test_name_before_ward_is_the_ward_not_a_town_of_that_name(pipeline: Pipeline
     analysis = analyse(pipeline, "Gunmen killed three farmers at Jibu Ward in Wukari on Sunday.")
     ward = place_named(analysis, "Jibu Ward")
     assert ward is not None and ward.geonameid is None and place_named(analysis, "Jibu") is None
+
+
+def test_name_the_model_cut_at_a_hyphen_is_found_whole(pipeline: Pipeline) -> None:
+    text = "Officials want to make the tourism industry of Gilgit-Baltistan attractive to visitors."
+    region = place_named(analyse(pipeline, text), "Gilgit-Baltistan")
+    assert region is not None and region.feature == "admin1" and region.country == "PAK"

@@ -287,8 +287,21 @@ def _joined(doc: Doc, gaz: Gazetteer) -> Iterator[Span]:
                     yield Span(doc, whole.start, whole.end, label=label if label in PLACE_LABELS else "GPE")
                     i += 2
                     continue
-        yield ent
+        yield _hyphen_joined(ent, gaz)
         i += 1
+
+
+def _hyphen_joined(ent: Span, gaz: Gazetteer) -> Span:
+    """An entity the model cut at a hyphen inside a place's name ("Gilgit" of "Gilgit-Baltistan"):
+    the whole name, when the gazetteer has it as an own name."""
+    doc, end = ent.doc, ent.end
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and (
+            not doc[end].whitespace_ and doc[end + 1].text[:1].isupper()):
+        end += 2
+    if end == ent.end or not any(e.exact for e in gaz.lookup(doc[ent.start:end].text)):
+        return ent
+    label = ent.label_ if ent.label_ in PLACE_LABELS else "GPE"
+    return Span(doc, ent.start, end, label=label)
 
 
 def _typed_lists(doc: Doc, gaz: Gazetteer) -> Iterator[Candidate]:
