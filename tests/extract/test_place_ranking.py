@@ -37,3 +37,31 @@ def test_country_beats_homonymous_town_and_qualifier_narrows() -> None:
     paris = Entry("Paris", "city", 48.9, 2.3, "FRA", 7, 2100000, "11")
     assert choose([paris, paris_tx], Context(), "USA.TX", Focus()) == paris_tx
     assert choose([paris_tx, FRANCE], Context(), None, Focus()) == FRANCE
+
+
+FLORIDA = Entry("Florida", "admin1", 28.6, -82.4, "USA", 8, 0, "FL")
+FLORIDA_NY = Entry("Florida", "city", 41.3, -74.4, "USA", 9, 2900, "NY")
+
+
+def test_state_beats_a_small_town_named_after_it_in_another_state() -> None:
+    focus = Focus(states={("USA", "NY"): 1.0}, links={FLORIDA_NY: 1.0})  # a story about New York
+    assert choose([FLORIDA, FLORIDA_NY], Context(), None, focus) == FLORIDA
+    assert choose([FLORIDA, FLORIDA_NY], Context(), "USA.NY", focus) == FLORIDA_NY
+
+
+def test_town_in_the_state_it_names_stays_a_sense_of_the_name() -> None:
+    county = Entry("Tipperary", "admin1", 52.6, -7.9, "IRL", 10, 0, "M")
+    town = Entry("Tipperary", "city", 52.5, -8.2, "IRL", 11, 5000, "M")
+    assert choose([county, town], Context(), None, Focus(links={town: 2.0})) == town
+
+
+LEBANON = Entry("Lebanon", "country", 33.9, 35.9, "LBN", 12, 6800000, None)
+LEBANON_IN = Entry("Lebanon", "city", 40.0, -86.5, "USA", 13, 15900, "IN")
+
+
+def test_town_named_after_a_country_that_the_other_names_surround_is_the_town() -> None:
+    local = Focus(countries={"USA": 1.0}, links={LEBANON_IN: 2.0})  # "Boone County", "Zionsville"
+    assert choose([LEBANON, LEBANON_IN], Context(), None, local) == LEBANON_IN
+    abroad = Focus(countries={"USA": 0.6, "LBN": 0.3}, links={LEBANON_IN: 2.0})  # "Beirut" too
+    assert choose([LEBANON, LEBANON_IN], Context(), None, abroad) == LEBANON
+    assert choose([LEBANON, LEBANON_IN], Context(), None, Focus(countries={"USA": 1.0})) == LEBANON

@@ -56,3 +56,48 @@ def test_country_after_a_state_is_no_list(pipeline: Pipeline) -> None:
 def test_state_named_for_its_big_city_keeps_the_city(pipeline: Pipeline) -> None:
     gaza = place_named(places(pipeline, "Negotiators discussed the West Bank and Gaza on Tuesday."), "Gaza")
     assert gaza is not None and gaza.feature == "city"
+
+
+def test_name_tagged_a_person_is_the_place_the_model_tags_elsewhere(pipeline: Pipeline) -> None:
+    found = places(pipeline, "Farmers marched to the capital of Tamil Nadu on Monday. Tamil Nadu said "
+                             "the dam would flood their villages.")
+    state = place_named(found, "Tamil Nadu")
+    assert state is not None and state.feature == "admin1" and len(state.mentions) == 2
+
+
+def test_state_by_its_typed_name_is_a_place_whatever_its_label(pipeline: Pipeline) -> None:
+    found = places(pipeline, "The governor of Plateau State said the roads to Jos were closed.")
+    plateau = place_named(found, "Plateau State")
+    assert plateau is not None and plateau.feature == "admin1" and plateau.country == "NGA"
+
+
+def test_county_beside_a_town_is_a_sense_of_a_name_placed_by_a_preposition(pipeline: Pipeline) -> None:
+    found = places(pipeline, "Fans cheered when the racing series returned to Hampshire on the weekend.")
+    hampshire = place_named(found, "Hampshire")
+    assert hampshire is not None and hampshire.feature == "admin2" and hampshire.country == "GBR"
+
+
+def test_small_town_by_another_name_is_found_with_its_state_after_it(pipeline: Pipeline) -> None:
+    found = places(pipeline, "Hundreds of migrants camped in Matias Romero, Oaxaca, on Wednesday.")
+    town = place_named(found, "Matias Romero")
+    assert town is not None and town.feature == "city" and town.country == "MEX"
+
+
+def test_district_by_its_typed_name_is_the_district(pipeline: Pipeline) -> None:
+    found = places(pipeline, "Gunmen attacked a village in Guma Local Government Area of Benue on Sunday.")
+    guma = place_named(found, "Guma Local Government Area")
+    assert guma is not None and guma.feature == "admin2" and guma.country == "NGA"
+
+
+def test_town_a_named_person_is_from_is_a_place(pipeline: Pipeline) -> None:
+    found = places(pipeline, "In 2016, David and Jodi Mahler of Bellmore appeared as guests on the show.")
+    town = place_named(found, "Bellmore")
+    assert town is not None and town.feature == "city" and town.country == "USA"
+    found = places(pipeline, "The court heard that John Smith, 60, of Hayes, had denied the charge.")
+    assert place_named(found, "Hayes") is not None
+
+
+def test_county_after_a_town_in_its_state_is_a_place(pipeline: Pipeline) -> None:
+    found = places(pipeline, "The bodies were found on a coastal path near New Quay, Ceredigion, on Wednesday.")
+    county = place_named(found, "Ceredigion")
+    assert county is not None and county.feature == "admin2" and county.country == "GBR"

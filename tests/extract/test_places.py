@@ -250,3 +250,33 @@ def test_a_dateline_in_capitals_is_named_as_the_gazetteer_writes_it(pipeline: Pi
     analysis = analyse(pipeline, "NAIROBI, Kenya (AP) — Police dispersed protesters on Friday.")
     place = place_named(analysis, "NAIROBI")
     assert place is not None and place.name == "Nairobi" and place.country == "KEN"
+
+
+def test_district_with_its_abbreviated_type_is_looked_up_without_it(pipeline: Pipeline) -> None:
+    analysis = analyse(pipeline, "Children displaced from villages of Guma LGA were treated for measles.")
+    guma = place_named(analysis, "Guma LGA")
+    assert guma is not None and guma.feature == "admin2" and guma.country == "NGA"
+
+
+def test_demonym_before_a_hyphen_is_its_country(pipeline: Pipeline) -> None:
+    analysis = analyse(pipeline, "The Russian-backed offensive on the town killed dozens of civilians.")
+    russia = place_named(analysis, "Russian")
+    assert russia is not None and russia.feature == "country" and russia.country == "RUS"
+
+
+def test_name_in_a_wire_dateline_is_a_place_whatever_its_label(pipeline: Pipeline) -> None:
+    text = "WINNIPEG \u2014 The opposition party said on Monday that hospital wait times had doubled."
+    winnipeg = place_named(analyse(pipeline, text), "WINNIPEG")
+    assert winnipeg is not None and winnipeg.country == "CAN" and winnipeg.feature == "city"
+
+
+def test_name_before_ward_is_the_ward_not_a_town_of_that_name(pipeline: Pipeline) -> None:
+    analysis = analyse(pipeline, "Gunmen killed three farmers at Jibu Ward in Wukari on Sunday.")
+    ward = place_named(analysis, "Jibu Ward")
+    assert ward is not None and ward.geonameid is None and place_named(analysis, "Jibu") is None
+
+
+def test_name_the_model_cut_at_a_hyphen_is_found_whole(pipeline: Pipeline) -> None:
+    text = "Officials want to make the tourism industry of Gilgit-Baltistan attractive to visitors."
+    region = place_named(analyse(pipeline, text), "Gilgit-Baltistan")
+    assert region is not None and region.feature == "admin1" and region.country == "PAK"

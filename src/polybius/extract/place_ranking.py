@@ -4,8 +4,9 @@ An entry's own weight is its size (log10 population, or a fixed weight for a sta
 county), one more for the name it is known by (``score``). The document's other names add
 to it (``Focus``): the share of their likely entries that lies in the entry's country and in
 its state or province, and how many of them may denote a place near it. ``choose`` picks
-the best entry, after an explicit qualifier ("Tripoli, Lebanon") and the rule that a country
-or sea beats homonymous towns.
+the best entry, after an explicit qualifier ("Tripoli, Lebanon") and the rules that a country
+or sea beats homonymous towns (unless the other names surround a town of the country's
+name and none lies in that country) and a state small towns named after it in other states.
 """
 
 from __future__ import annotations
@@ -27,6 +28,10 @@ NEAR_WEIGHT = 1.5  # per other name with a town or county at the entry's point, 
 NEAR_KM = 100.0
 NEAR_MARGIN = 2.5  # a place counts as near only if its name's likelier entries are at most this much bigger
 NEAR_CAP = 3.0
+NAMESAKE_LINKS = 1.0  # a town named after a country needs this much nearness to the other names
+NAMESAKE_HOME = 0.5  # ... this share of them in its own country
+NAMESAKE_FOREIGN = 0.05  # ... and at most this share in the country it is named after
+STATE_TOWN = 100000  # a town smaller than this is no sense of a same-named state's name
 
 
 @dataclass
@@ -139,7 +144,8 @@ def _links(by_key: dict[str, list[Entry]]) -> dict[str, dict[Entry, float]]:
 
 def choose(entries: list[Entry], context: Context, qualifier: str | None, focus: Focus) -> Entry:
     """The entry a name stands for: a trusted sense (a country, a curated place) first, except
-    that a US state beats a same-named country in a US story ("Georgia"); else, among the
+    that a US state beats a same-named country in a US story ("Georgia") and a town the other
+    names surround beats the country it is named after (``_local_namesake``); else, among the
     entries in the qualifier's country or state ("Paris, Texas"), the best own score plus what
     the document's other names add (``Focus.bonus``)."""
     trusted = [e for e in entries if e.feature in TRUSTED]
@@ -147,11 +153,37 @@ def choose(entries: list[Entry], context: Context, qualifier: str | None, focus:
     if trusted and states and us_context(context, trusted[0]):
         return states[0]
     if trusted:
-        return trusted[0]
+        return _local_namesake(entries, trusted[0], focus) or trusted[0]
     if qualifier:
         narrowed = [e for e in entries if qualifier in (e.country, f"{e.country}.{e.admin1}")]
         entries = narrowed or entries
+    else:
+        entries = _without_towns_named_for_states(entries)
     return max(entries, key=lambda e: score(e) + focus.bonus(e))
+
+
+def _local_namesake(entries: list[Entry], trusted: Entry, focus: Focus) -> Entry | None:
+    """A town named after a country or sea that the document's other names surround ("Lebanon"
+    beside "Boone County" and "Zionsville", Indiana), in a story whose other names lie mostly in
+    the town's country and none in the country it is named after."""
+    if trusted.feature != "country" or focus.countries.get(trusted.country, 0.0) > NAMESAKE_FOREIGN:
+        return None
+    towns = [e for e in entries if e.feature == "city" and e.exact and e.country != trusted.country
+             and focus.links.get(e, 0.0) >= NAMESAKE_LINKS
+             and focus.countries.get(e.country, 0.0) >= NAMESAKE_HOME]
+    return max(towns, key=lambda e: score(e) + focus.bonus(e)) if towns else None
+
+
+def _without_towns_named_for_states(entries: list[Entry]) -> list[Entry]:
+    """A state's name alone is the state, not a small town elsewhere in its country named after
+    it ("Florida" is not Florida, New York): towns under ``STATE_TOWN`` people in another state
+    of the country of a same-named state are dropped. A town in the state it names stays
+    ("Tipperary", the town in County Tipperary)."""
+    states = {(e.country, e.admin1) for e in entries if e.feature == "admin1" and e.exact}
+    countries = {country for country, _ in states}
+    return [e for e in entries if not (
+        e.feature == "city" and e.country in countries and (e.country, e.admin1) not in states
+        and e.population < STATE_TOWN)]
 
 
 def us_context(context: Context, rival: Entry) -> bool:

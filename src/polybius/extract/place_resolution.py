@@ -5,11 +5,16 @@ entries; this module decides which of them are places and which entry each one i
 
 - Countries, continents and curated places (seas, regions, bases) are accepted on a name
   match; they win over homonymous towns ("Turkey", "Greece"), except that a US state beats a
-  same-named country ("Georgia") in a document about the US.
+  same-named country ("Georgia") in a document about the US, and a town that the document's
+  other names surround beats the country it is named after when none of them lies there
+  ("Lebanon" beside "Boone County", Indiana).
 - A city or admin1 match needs a GPE/LOC/FAC label, a locative preposition before it ("in
-  Misrata"), a qualifier ("Tripoli, Lebanon"), or the same name labelled as a place elsewhere
-  in the document. A name after a title ("Mr. Carter"), a month or weekday name and an
-  unlabelled acronym are never places.
+  Misrata"), a qualifier ("Tripoli, Lebanon"), a person it is the home of ("Jodi Mahler of
+  Bellmore"), or the same name labelled as a place elsewhere
+  in the document (also for a name tagged a person: "Tamil Nadu said"). A state or province
+  by its typed name ("Benue State") is a place whatever its label, and a name a preposition
+  makes a town ("returned to Hampshire") may also be its same-named county. A name after a
+  title ("Mr. Carter"), a month or weekday name and an unlabelled acronym are never places.
 - Homonyms are resolved by context: an explicit qualifier ("Tripoli, Lebanon"), a list of
   states the name stands in ("Oregon and Washington"), then the share of the document's
   other names that likely lie in each entry's country and state, nearness to the places the
@@ -305,8 +310,13 @@ def _plausible(cand: Candidate, entry: Entry, context: Context) -> bool:
     full_name = span[-1].text in cues("blocker")
     if entry.feature == "admin2" and entry.exact and full_name:
         return True  # the full name of a county: "Rapides Parish", "Henderson County"
+    if entry.feature in ("admin1", "admin2") and entry.exact and _qualifies_town_before(span, entry):
+        return True  # "near New Quay, Ceredigion": the county of the town before it
+    if entry.feature in ("admin1", "admin2") and _typed_subdivision(span):
+        return True  # a state or province by its own typed name: "Benue State", "Herat Province"
     if entry.feature in ("admin1", "admin2") and cand.label not in PLACE_LABELS and (
-            not entry.exact or entry.feature == "admin2"):
+            not entry.exact or entry.feature == "admin2") and not (
+            entry.exact and _town_by_evidence(cand, context)):
         return False  # "Wal" for Wahl, "Nadia" the person: subdivisions need a place label
     if cand.label in PLACE_LABELS:
         return True
@@ -317,12 +327,15 @@ def _plausible(cand: Candidate, entry: Entry, context: Context) -> bool:
         known = entry.country == "USA" or entry.country in context.countries
         return (entry.feature == "admin1" and known) or entry.population >= 100000 or (
             (entry.country, entry.admin1) in context.states)
-    if cand.label == "PERSON" and len(span) > 1 and not (locative_before(span) or placeword_after(span)):
-        return False  # "in Tal Afar", "Tal Afar town" are places despite the PERSON label
+    if cand.label == "PERSON" and len(span) > 1 and not (
+            locative_before(span) or placeword_after(span) or name_key(span.text) in context.place_keys):
+        return False  # "in Tal Afar", "Tal Afar town", a "Tamil Nadu" tagged GPE elsewhere are places
     # Alternate names ("Misrata" for Misratah) only for sizeable towns in a country the
     # document is about ("Boni" in Mali is not Bonn); no hamlets at all.
     # Towns whose population GeoNames does not know (many Syrian or Iraqi towns) need a
     # preposition or place noun and a country the document is about.
+    if entry.feature == "city" and qualifier(span) == f"{entry.country}.{entry.admin1}":
+        return True  # the state after the name is the town's: "Matias Romero, Oaxaca"
     unknown = entry.feature == "city" and entry.population == 0
     if entry.feature == "city" and not unknown and entry.population < (1000 if entry.exact else 50000):
         return False
@@ -336,7 +349,40 @@ def _plausible(cand: Candidate, entry: Entry, context: Context) -> bool:
     if famous and entry.exact and (entry.population >= BIG_CITY or (entry.country, entry.admin1) in context.states):
         return True  # "patrolling the war-riven Monrovia"; "Dublin" in an Ohio story is Dublin, Ohio
     evidence = locative_before(span) or placeword_after(span) or qualifier(span) is not None
-    return evidence or name_key(span.text) in context.place_keys
+    return evidence or hometown(span) or name_key(span.text) in context.place_keys
+
+
+def _qualifies_town_before(span: Span, subdivision: Entry) -> bool:
+    """Whether the subdivision follows a comma after a place name one of whose towns lies in it
+    ("New Quay, Ceredigion"; "Boise, Idaho"): for a county, in its state, as the index knows
+    no town's county."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != "," or doc[span.start - 2].ent_type_ not in PLACE_LABELS:
+        return False
+    end = span.start - 1
+    start = end - 1
+    while start > 0 and doc[start - 1].ent_iob_ == "I" and doc[start].ent_iob_ == "I":
+        start -= 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    return any(e.feature == "city" and e.exact and e.country == subdivision.country
+               and e.admin1 == subdivision.admin1 for e in gazetteer().lookup(doc[start:end].text))
+
+
+def _typed_subdivision(span: Span) -> bool:
+    """Whether a name ends in its capitalised type noun ("Benue State", "Herat Province", "Guma
+    Local Government Area"), the way a state, province or district is called by its full name."""
+    text = span.text
+    return len(span) > 1 and any(
+        text.lower().endswith(" " + word) and text[-len(word)].isupper() for word in cues("subdivision"))
+
+
+def _town_by_evidence(cand: Candidate, context: Context) -> bool:
+    """Whether a preposition alone makes the name a place, and one of its towns is a place on
+    that evidence ("returns to Hampshire"): its same-named county or state is then a sense of
+    it too, for the ranking to weigh."""
+    return cand.label in (None, "PERSON") and locative_before(cand.span) and any(
+        e.feature == "city" and _plausible(cand, e, context) for e in cand.entries)
 
 
 def _ends_name(span: Span) -> bool:
@@ -380,6 +426,18 @@ def locative_before(span: Span) -> bool:
             return False
         i -= 1
     return i >= 0 and span.doc[i].lower_ in cues("locative")
+
+
+def hometown(span: Span) -> bool:
+    """Whether the name is where a person the text names is from: "Jodi Mahler of Bellmore",
+    "Dan Delaney (18), of Carrowclough", "John Smith, 60, of Hayes"."""
+    doc, i = span.doc, span.start - 1
+    if i < 1 or doc[i].lower_ != "of":
+        return False
+    i -= 1
+    while i >= 0 and (doc[i].text in (",", "(", ")") or doc[i].like_num):
+        i -= 1  # the comma and the age between the person and "of"
+    return i >= 0 and doc[i].ent_type_ == "PERSON"
 
 
 def _person_words(doc: Doc) -> frozenset[str]:

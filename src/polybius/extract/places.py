@@ -66,7 +66,7 @@ MAX_WINDOW = 7
 TERRITORY_TOWN = 10000  # a town this size taken or held ("captured Badme") is a place by that verb
 ALTERNATE_TOWN = 50000  # a mislabelled name matching only a town's alternate name: the town this size
 SUFFIX_FEATURES = {"province": "admin1", "governorate": "admin1", "state": "admin1", "region": "admin1",
-                   "district": "admin2", "city": "city"}
+                   "district": "admin2", "local government area": "admin2", "lga": "admin2", "city": "city"}
 # Type nouns after a list of names, and the word each name takes ("Ellis counties": "Ellis County").
 LIST_TYPES = {"counties": "County", "parishes": "Parish", "county": "County", "parish": "Parish"}
 REGIONAL = frozenset({"country", "admin1"})  # features a compass word makes a region of
@@ -78,9 +78,16 @@ def extract_places(analysis: Analysis) -> list[Place]:
     """Every place mentioned in the document, resolved and grouped, ids "P1", "P2", ..."""
     gaz = gazetteer()
     doc = analysis.doc
-    mentions = resolve(list(_candidates(doc, gaz)))
+    mentions = resolve(_in_dateline(list(_candidates(doc, gaz)), dateline_end(doc.text)))
     mentions += list(_unresolved(doc, mentions))
     return _group(mentions + _same_names(doc, mentions))
+
+
+def _in_dateline(candidates: list[Candidate], end: int) -> list[Candidate]:
+    """Names in a wire dateline ("WINNIPEG — ", "PLEASANTON, Calif.--") are where the story was
+    filed: places, whatever the model tagged them."""
+    return [Candidate(c.span, "GPE", c.entries) if c.span.end_char <= end and c.label not in PLACE_LABELS
+            else c for c in candidates]
 
 
 def _same_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -280,8 +287,21 @@ def _joined(doc: Doc, gaz: Gazetteer) -> Iterator[Span]:
                     yield Span(doc, whole.start, whole.end, label=label if label in PLACE_LABELS else "GPE")
                     i += 2
                     continue
-        yield ent
+        yield _hyphen_joined(ent, gaz)
         i += 1
+
+
+def _hyphen_joined(ent: Span, gaz: Gazetteer) -> Span:
+    """An entity the model cut at a hyphen inside a place's name ("Gilgit" of "Gilgit-Baltistan"):
+    the whole name, when the gazetteer has it as an own name."""
+    doc, end = ent.doc, ent.end
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and (
+            not doc[end].whitespace_ and doc[end + 1].text[:1].isupper()):
+        end += 2
+    if end == ent.end or not any(e.exact for e in gaz.lookup(doc[ent.start:end].text)):
+        return ent
+    label = ent.label_ if ent.label_ in PLACE_LABELS else "GPE"
+    return Span(doc, ent.start, end, label=label)
 
 
 def _typed_lists(doc: Doc, gaz: Gazetteer) -> Iterator[Candidate]:
@@ -382,9 +402,13 @@ def _match_windows(span: Span, label: str | None, gaz: Gazetteer) -> Iterator[Ca
 
 
 def _is_adjectival(span: Span) -> bool:
-    """A demonym used as a modifier ("Italian troops"), not a people ("the Italians")."""
+    """A demonym used as a modifier ("Italian troops", "the Russian-backed offensive"), not a
+    people ("the Italians")."""
     last = span[-1]
-    return last.tag_ not in ("NNS", "NNPS") and (last.pos_ == "ADJ" or last.dep_ in (
+    doc = span.doc
+    hyphened = span.end + 1 < len(doc) and doc[span.end].text == "-" and not doc[span.end].whitespace_ and (
+        doc[span.end + 1].is_alpha)
+    return last.tag_ not in ("NNS", "NNPS") and (hyphened or last.pos_ == "ADJ" or last.dep_ in (
         "amod", "compound", "nmod"))
 
 
