@@ -321,3 +321,8 @@ def test_a_physical_attack_is_no_attribution(pipeline) -> None:  # type: ignore[
     report = _report(pipeline, "Gunmen attacked an army post near the border, killing 14 soldiers.")
     assert report.attributions == []
     assert [e.status for e in report.events if e.type == "ASSAULT"] == ["occurred"]
+
+
+def test_a_speaker_named_by_age_speaks(pipeline) -> None:  # type: ignore[no-untyped-def]
+    report = _report(pipeline, "“The river is rising fast,” said the 52-year-old.")
+    assert [(a.cue.text, a.source.text) for a in report.attributions] == [("said", "the 52-year-old")]

@@ -327,10 +327,11 @@ def _source(analysis: Analysis, claim: Claim, tags: list[Chars]) -> Source | Non
     if chars is None:
         return Source(text="", anonymous=True)
     chars = _closing_comma(analysis.text, chars)
-    head = doc[claim.source[0] : claim.source[1]].root
+    phrase = doc[claim.source[0] : claim.source[1]]
+    head = phrase.root
     if head.lower_ in WRITER_PRONOUNS and claim.kind in ("belief", "stance"):
         return None
-    if head.ent_type_ in NOT_SOURCES and not head.text.endswith("-old"):
+    if head.ent_type_ in NOT_SOURCES and not phrase.text.endswith("-old"):
         return None  # "last week showed ...", but "the 46-year-old said" is a person
     if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
         head = head.head.head  # "officials, who said": the officials stand behind it
