@@ -120,3 +120,11 @@ def test_event_in_a_city_the_model_tags_as_a_nationality(pipeline: Pipeline) -> 
     text = "Warplanes bombed rebel positions in Aleppo, killing 12 people."
     analysis = analyse(pipeline, text)
     assert _place_text(analysis, text, "bombed") == "Aleppo"
+
+
+def test_place_in_the_event_phrase_beats_the_clause_it_hangs_on(pipeline: Pipeline) -> None:
+    text = ("The army launched an assault in the Hama countryside on Monday, targeting the farms "
+            "located northeast of the rebel town of Kafr Batna.")
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, "targeting") == "Kafr Batna"
+    assert _place_text(analysis, text, "launched") == "Hama"

@@ -45,6 +45,7 @@ ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass"})
 MOTION_VERBS = frozenset({"march", "fly", "infiltrate", "flee", "come"})
 # Clauses that share the place of the verb they hang on ("attacked Damboa town, killing 60").
 DEPENDENT_CLAUSE_DEPS = frozenset({"advcl", "conj"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
 
 def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, str]:
@@ -67,7 +68,7 @@ def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, 
     doc = analysis.doc
     own = _own_clause(doc, start)
     features, hosts = _place_layout(doc, mentions)
-    context = _Context(doc, start, _governing_verbs(doc, start), features, hosts)
+    context = _Context(doc, start, _governing_verbs(doc, start), features, hosts, _event_phrase(doc, start))
     for scope, (lo, hi) in scopes(doc, analysis.text, start, end):
         inside = [(p, m) for p, m in mentions if lo <= m.start and m.end <= hi
                   and (_in_clause(doc, m, own) if scope == "clause"
@@ -100,6 +101,7 @@ class _Context:
     governors: frozenset[int]  # the verbs a participle or coordinated clause hangs on
     features: dict[int, str]  # token index -> feature of the place it names
     hosts: dict[int, set[int]]  # token index of a place's noun phrase -> the place's tokens
+    phrase: frozenset[int]  # the event clause with everything nested in it
 
 
 DATELINE = re.compile(
@@ -195,6 +197,19 @@ def _governing_verbs(doc: Doc, start: int) -> frozenset[int]:
     return frozenset(verbs)
 
 
+def _event_phrase(doc: Doc, start: int) -> frozenset[int]:
+    """Token indices of the event's clause with the clauses nested in it ("targeting the farms
+    located near Kafr Zita"): beyond the clause, a place in it is nearer the event than one in
+    the clause it hangs on ("launched an attack in Hama, targeting ..."). The subject is left
+    out: where its person lives says nothing of the event."""
+    token = token_at(doc, start)
+    if token is None:
+        return frozenset()
+    head = clause_head(token)
+    subjects = {t.i for child in head.children if child.dep_ in SUBJECT_DEPS for t in child.subtree}
+    return frozenset(t.i for t in head.subtree if t.i not in subjects)
+
+
 def _features_by_token(doc: Doc, mentions: list[tuple[Place, TextSpan]]) -> dict[int, str]:
     """The feature of the place each token belongs to."""
     features: dict[int, str] = {}
@@ -208,8 +223,8 @@ def _features_by_token(doc: Doc, mentions: list[tuple[Place, TextSpan]]) -> dict
 def _rank(context: _Context, place: Place, mention: TextSpan, scope: str) -> tuple | None:
     """The sort key of a place as the event's place, or None when it cannot be.
 
-    (tier of the preposition or role, the whole of a pair, a modifier, feature, before the
-    evidence, distance, id): lower is better.
+    (tier of the preposition or role, outside the event's phrase, the whole of a pair, a
+    modifier, feature, before the evidence, distance, id): lower is better.
     """
     doc = context.doc
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -229,7 +244,8 @@ def _rank(context: _Context, place: Place, mention: TextSpan, scope: str) -> tup
     if role is None and (direction_of(token) or anchored(token, span, context.hosts, context.features)
                          or described(span, path + [token], context.features)):
         role = "whole"
-    return (tier, role == "whole", modifier and role != "part", SPECIFICITY.get(place.feature, 5),
+    outside = scope != "clause" and span.root.i not in context.phrase
+    return (tier, outside, role == "whole", modifier and role != "part", SPECIFICITY.get(place.feature, 5),
             mention.start < context.anchor, abs(mention.start - context.anchor), place.id)
 
 
