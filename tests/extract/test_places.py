@@ -244,3 +244,12 @@ def test_later_mention_of_a_typed_unknown_town_is_the_same_place(pipeline: Pipel
     analysis = analyse(pipeline, text)
     place = place_named(analysis, "Jourin")
     assert place is not None and len(place.mentions) == 2
+
+
+def test_names_spelt_with_an_ayn_or_after_stray_spaces_are_typed_places(pipeline: Pipeline) -> None:
+    text = ("Rebels shelled the key town of \u2018Ayzarin on Sunday. Jets struck the village of "
+            "Kha\u2019arib before dawn. Two soldiers died in the nearby town of  Duluzia on Monday.")
+    analysis = analyse(pipeline, text)
+    for name in ("Ayzarin", "Kha\u2019arib", "Duluzia"):
+        assert place_named(analysis, name) is not None, name
+    assert place_named(analysis, "Duluzia on Monday") is None  # a date is no part of the name
