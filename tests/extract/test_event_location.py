@@ -128,3 +128,12 @@ def test_place_in_the_event_phrase_beats_the_clause_it_hangs_on(pipeline: Pipeli
     analysis = analyse(pipeline, text)
     assert _place_text(analysis, text, "targeting") == "Kafr Batna"
     assert _place_text(analysis, text, "launched") == "Hama"
+
+
+def test_place_of_a_reports_source_is_not_the_event_place(pipeline: Pipeline) -> None:
+    text = "According to a military source in Homs, the army killed 20 fighters on Monday."
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, "killed") is None
+    text = "According to a military source in Homs, the army killed 20 fighters in Palmyra."
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, "killed") == "Palmyra"

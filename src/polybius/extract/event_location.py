@@ -58,10 +58,11 @@ def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, 
     ("stormed the village of Mainok, killing 39"), or the town of a police force or
     building that is the subject ("Dallas police shot"). Modifiers ("US officials"),
     demonyms, origins ("of Milan", "from Hamburg"), agents ("by Iran"), places measured
-    from ("50 km north of Baghdad") and places in what a verb of saying reports never
-    count. Among several: the best preposition, then the part before the whole ("the Shaab
-    neighborhood of Baghdad", "Hawija, a town near Kirkuk"), then the most specific
-    feature, then one after the evidence, then the nearest.
+    from ("50 km north of Baghdad"), places of a report's source ("according to a source in
+    Aleppo") and places in what a verb of saying reports never count. Among several: the
+    best preposition, then (beyond the clause) one in the event's own phrase, then the part
+    before the whole ("the Shaab neighborhood of Baghdad", "Hawija, a town near Kirkuk"),
+    then the most specific feature, then one after the evidence, then the nearest.
     """
     dateline = dateline_end(analysis.text)
     mentions = [(place, m) for place in analysis.places for m in place.mentions if m.start >= dateline]
@@ -157,6 +158,15 @@ def _where_said(doc: Doc, mention: TextSpan, start: int, scope: str) -> bool:
     return scope == "paragraph" or head.is_ancestor(verb)
 
 
+ATTRIBUTING_WORDS = cue_words("attributing")
+
+
+def _in_source(span: Span) -> bool:
+    """Whether the place is in the phrase that names a report's source ("according to a
+    military source in Aleppo"): it says where the source is, not where the event was."""
+    return any(t.lower_ in ATTRIBUTING_WORDS and t.dep_ == "prep" for t in span.root.ancestors)
+
+
 def _reported(doc: Doc, mention: TextSpan, start: int) -> bool:
     """Whether the place is in a clause the event's verb reports or thinks ("said they attacked X").
 
@@ -230,7 +240,7 @@ def _rank(context: _Context, place: Place, mention: TextSpan, scope: str) -> tup
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or is_demonym_text(mention.text.split()[-1]):  # "a western Sudanese town"
         return None
-    if inside_name(span):
+    if inside_name(span) or _in_source(span):
         return None
     qualified = qualified_name(span, context.features)
     path: list[Token] = []
