@@ -137,3 +137,12 @@ def test_place_of_a_reports_source_is_not_the_event_place(pipeline: Pipeline) ->
     text = "According to a military source in Homs, the army killed 20 fighters in Palmyra."
     analysis = analyse(pipeline, text)
     assert _place_text(analysis, text, "killed") == "Palmyra"
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    ("Government troops retook most of Chad within a year.", "retook", "Chad"),
+    ("A car bomb wrecked one of Kabul's oldest markets on Tuesday.", "wrecked", "Kabul"),
+])
+def test_share_of_a_place_is_the_place(pipeline: Pipeline, text: str, verb: str, expected: str) -> None:
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, verb) == expected
