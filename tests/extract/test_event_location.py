@@ -146,3 +146,12 @@ def test_place_of_a_reports_source_is_not_the_event_place(pipeline: Pipeline) ->
 def test_share_of_a_place_is_the_place(pipeline: Pipeline, text: str, verb: str, expected: str) -> None:
     analysis = analyse(pipeline, text)
     assert _place_text(analysis, text, verb) == expected
+
+
+@pytest.mark.parametrize(("text", "verb"), [
+    ("The army launched an offensive on Sunday to capture the town of Qarfa.", "launched"),
+    ("Rebel fighters managed to reach the town of Qarfa before dawn.", "managed"),
+])
+def test_object_of_what_the_event_set_out_to_do_is_its_place(pipeline: Pipeline, text: str, verb: str) -> None:
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, verb) == "Qarfa"

@@ -55,7 +55,8 @@ def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, 
     ``(None, "none")`` when no place is stated. A place counts when a locative preposition
     introduces it ("in Misrata", "north of Baghdad"); in the clause also when it is the
     verb's object ("captured Jerusalem"), the object of the verb a participle hangs on
-    ("stormed the village of Mainok, killing 39"), or the town of a police force or
+    ("stormed the village of Mainok, killing 39"), the object of what the event set out to do
+    ("launched an offensive to capture Jarabulus"), or the town of a police force or
     building that is the subject ("Dallas police shot"). Modifiers ("US officials"),
     demonyms, origins ("of Milan", "from Hamburg"), agents ("by Iran"), places measured
     from ("50 km north of Baghdad"), places of a report's source ("according to a source in
@@ -220,6 +221,21 @@ def _event_phrase(doc: Doc, start: int) -> frozenset[int]:
     return frozenset(t.i for t in head.subtree if t.i not in subjects)
 
 
+def _purpose(verb: Token, anchor: int) -> bool:
+    """Whether ``verb`` says what the event set out to do ("managed to enter X", "launched an
+    offensive to capture X", "began the assault by storming X"): its object is the event's ground."""
+    event = token_at(verb.doc, anchor)
+    if event is None or verb.pos_ != "VERB":
+        return False
+    head = clause_head(event)
+    if verb.dep_ == "xcomp":
+        return verb.head.i == head.i
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ in ("acl", "advcl") and infinitive:
+        return verb.head.i == head.i or (verb.head.dep_ == "dobj" and verb.head.head.i == head.i)
+    return verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.i == head.i
+
+
 def _features_by_token(doc: Doc, mentions: list[tuple[Place, TextSpan]]) -> dict[int, str]:
     """The feature of the place each token belongs to."""
     features: dict[int, str] = {}
@@ -268,7 +284,8 @@ def _tier(context: _Context, place: Place, span: Span, token: Token, scope: str)
         if token.head.lower_ == "from" and token.head.head.lemma_ in MOTION_VERBS:
             return 1  # "marched from Geneva": a movement happens along its way, from its start
         return 0 if adverbial_prep(token.head) else PREP_TIER.get(token.head.lower_)
-    if token.dep_ in ARGUMENT_DEPS and (scope == "clause" or token.head.i in context.governors):
+    if token.dep_ in ARGUMENT_DEPS and (scope == "clause" or token.head.i in context.governors
+                                        or _purpose(token.head, context.anchor)):
         if aged(span):
             return None  # "Jabri, 15, had been shot": a person the recogniser took for a place
         if token.dep_ == "nsubjpass" and token.i == span.root.i and place.feature == "place":
