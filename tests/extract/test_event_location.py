@@ -155,3 +155,12 @@ def test_share_of_a_place_is_the_place(pipeline: Pipeline, text: str, verb: str,
 def test_object_of_what_the_event_set_out_to_do_is_its_place(pipeline: Pipeline, text: str, verb: str) -> None:
     analysis = analyse(pipeline, text)
     assert _place_text(analysis, text, verb) == "Qarfa"
+
+
+def test_scene_setting_place_yields_to_the_place_the_event_names(pipeline: Pipeline) -> None:
+    text = "In Sarajevo, a French soldier was shot in the neck while driving through the suburb of Dobrinja."
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, "shot") == "Dobrinja"
+    text = "In Sarajevo, a French soldier was shot by a sniper who had fired from the suburb of Dobrinja."
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, "shot") == "Sarajevo"  # a relative clause tells of another act

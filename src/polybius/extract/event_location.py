@@ -63,7 +63,9 @@ def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, 
     Aleppo") and places in what a verb of saying reports never count. Among several: the
     best preposition, then (beyond the clause) one in the event's own phrase, then the part
     before the whole ("the Shaab neighborhood of Baghdad", "Hawija, a town near Kirkuk"),
-    then the most specific feature, then one after the evidence, then the nearest.
+    then the most specific feature, then one after the evidence, then the nearest. A place
+    that opens the sentence ("In Gaza, soldiers shot ...") only sets the scene: one at least
+    as specific that the event's own phrase names further on is taken instead.
     """
     dateline = dateline_end(analysis.text)
     mentions = [(place, m) for place in analysis.places for m in place.mentions if m.start >= dateline]
@@ -75,10 +77,45 @@ def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, 
         inside = [(p, m) for p, m in mentions if lo <= m.start and m.end <= hi
                   and (_in_clause(doc, m, own) if scope == "clause"
                        else not (_reported(doc, m, start) or _where_said(doc, m, start, scope)))]
-        ranked = [r for r in (_rank(context, p, m, scope) for p, m in inside) if r]
-        if ranked:
-            return min(ranked)[-1], scope
+        ranked = [(r, m) for r, m in ((_rank(context, p, m, scope), m) for p, m in inside) if r]
+        if not ranked:
+            continue
+        best, mention = min(ranked, key=lambda pair: pair[0])
+        if scope == "clause" and _scene_setter(doc, mention, start):
+            # "In Dagestan, police shot and killed two gunmen in the town of Buinaksk"
+            nested = [r for r in (_rank(context, p, m, "sentence") for p, m in mentions
+                                  if _in_phrase(doc, m, context.phrase, own)
+                                  and not _reported(doc, m, start)) if r and r[0] == 0]
+            if nested and min(nested)[4] <= best[4]:
+                return min(nested)[-1], "sentence"
+        return best[-1], scope
     return None, "none"
+
+
+def _scene_setter(doc: Doc, mention: TextSpan, start: int) -> bool:
+    """Whether the place opens the sentence before the event, set off by a comma ("In Gaza,
+    soldiers shot ..."): it sets the scene, and a smaller place the event's own phrase names
+    further on is more precisely where it happened."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    verb = token_at(doc, start)
+    if span is None or verb is None:
+        return False
+    prep = span.root
+    while prep.head.i != prep.i and prep.pos_ != "ADP":
+        prep = prep.head
+    after = doc[prep.right_edge.i + 1: min(prep.right_edge.i + 4, verb.i)]  # "In Gaza Sunday,"
+    return (prep.pos_ == "ADP" and prep.i < verb.i and prep.left_edge.i == prep.sent.start
+            and any(t.text == "," for t in after))
+
+
+def _in_phrase(doc: Doc, mention: TextSpan, phrase: frozenset[int], own: set[int]) -> bool:
+    """Whether the place is in the event's phrase beyond its clause, and not in a relative
+    clause or an apposition ("Arafat, who spoke from Ramallah", "Awja, the village where
+    Saddam was born north of Baghdad")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.root.i not in phrase or span.root.i in own:
+        return False
+    return not any(t.dep_ in ("relcl", "appos") for t in span.root.ancestors)
 
 
 def _place_layout(doc: Doc, mentions: list[tuple[Place, TextSpan]]) -> tuple[dict[int, str], dict[int, set[int]]]:
