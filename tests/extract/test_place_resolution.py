@@ -56,3 +56,10 @@ def test_country_after_a_state_is_no_list(pipeline: Pipeline) -> None:
 def test_state_named_for_its_big_city_keeps_the_city(pipeline: Pipeline) -> None:
     gaza = place_named(places(pipeline, "Negotiators discussed the West Bank and Gaza on Tuesday."), "Gaza")
     assert gaza is not None and gaza.feature == "city"
+
+
+def test_name_before_a_sites_noun_is_a_place(pipeline: Pipeline) -> None:
+    text = ("Two bombs went off at the Qarmash border crossing on Friday. "
+            "Police patrolled near the Belwandi checkpoint at dawn.")
+    found = {m.text: p.feature for p in places(pipeline, text) for m in p.mentions}
+    assert found.get("Qarmash") == "place" and found.get("Belwandi") == "place"
