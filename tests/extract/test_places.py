@@ -253,3 +253,10 @@ def test_names_spelt_with_an_ayn_or_after_stray_spaces_are_typed_places(pipeline
     for name in ("Ayzarin", "Kha\u2019arib", "Duluzia"):
         assert place_named(analysis, name) is not None, name
     assert place_named(analysis, "Duluzia on Monday") is None  # a date is no part of the name
+
+
+def test_acronym_before_a_place_noun_is_no_place(pipeline: Pipeline) -> None:
+    text = "Jets struck an ISIS training camp near the Qarmash border crossing."
+    analysis = analyse(pipeline, text)
+    assert place_named(analysis, "ISIS") is None
+    assert place_named(analysis, "Qarmash") is not None

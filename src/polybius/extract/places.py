@@ -115,7 +115,7 @@ def _unresolved(doc: Doc, mentions: list[Mention]) -> Iterator[Mention]:
     for ent in entities(doc):
         trimmed = _trim(ent)
         mislabelled = trimmed is not None and ent.label_ in MISLABELS and (
-            (ent.label_ in ("PERSON", "ORG", "NORP") and _has_placeword(ent))
+            (ent.label_ in ("PERSON", "ORG", "NORP") and _has_placeword(ent) and is_name_like(trimmed, ent.label_))
             or named_place(trimmed, ent.label_, known=False))
         span = trimmed if ent.label_ in PLACE_LABELS or mislabelled else None
         if span is None or not capitalised(span.text) or name_key(span.text) in CALENDAR_NAMES:
