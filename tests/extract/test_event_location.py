@@ -120,3 +120,47 @@ def test_event_in_a_city_the_model_tags_as_a_nationality(pipeline: Pipeline) -> 
     text = "Warplanes bombed rebel positions in Aleppo, killing 12 people."
     analysis = analyse(pipeline, text)
     assert _place_text(analysis, text, "bombed") == "Aleppo"
+
+
+def test_place_in_the_event_phrase_beats_the_clause_it_hangs_on(pipeline: Pipeline) -> None:
+    text = ("The army launched an assault in the Hama countryside on Monday, targeting the farms "
+            "located northeast of the rebel town of Kafr Batna.")
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, "targeting") == "Kafr Batna"
+    assert _place_text(analysis, text, "launched") == "Hama"
+
+
+def test_place_of_a_reports_source_is_not_the_event_place(pipeline: Pipeline) -> None:
+    text = "According to a military source in Homs, the army killed 20 fighters on Monday."
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, "killed") is None
+    text = "According to a military source in Homs, the army killed 20 fighters in Palmyra."
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, "killed") == "Palmyra"
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    ("Government troops retook most of Chad within a year.", "retook", "Chad"),
+    ("A car bomb wrecked one of Kabul's oldest markets on Tuesday.", "wrecked", "Kabul"),
+])
+def test_share_of_a_place_is_the_place(pipeline: Pipeline, text: str, verb: str, expected: str) -> None:
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, verb) == expected
+
+
+@pytest.mark.parametrize(("text", "verb"), [
+    ("The army launched an offensive on Sunday to capture the town of Qarfa.", "launched"),
+    ("Rebel fighters managed to reach the town of Qarfa before dawn.", "managed"),
+])
+def test_object_of_what_the_event_set_out_to_do_is_its_place(pipeline: Pipeline, text: str, verb: str) -> None:
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, verb) == "Qarfa"
+
+
+def test_scene_setting_place_yields_to_the_place_the_event_names(pipeline: Pipeline) -> None:
+    text = "In Sarajevo, a French soldier was shot in the neck while driving through the suburb of Dobrinja."
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, "shot") == "Dobrinja"
+    text = "In Sarajevo, a French soldier was shot by a sniper who had fired from the suburb of Dobrinja."
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, "shot") == "Sarajevo"  # a relative clause tells of another act

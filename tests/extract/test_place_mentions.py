@@ -67,3 +67,22 @@ def test_a_name_before_a_new_clause_subject_is_not_qualified_by_it(nlp) -> None:
     doc = nlp("A diplomat quoted by Reuters, Saudi Arabia is ready to host the talks.")
     reuters = next(e for e in doc.ents if e.text == "Reuters")
     assert named_place(reuters, reuters.label_) is False
+
+
+def test_object_of_a_verb_of_ground_is_a_place_the_gazetteer_lacks(pipeline: Pipeline) -> None:
+    text = ("Soldiers patrolled Korvani on Monday night after the riots. "
+            "Kurmashi and Belgovo were encircled by the army overnight. "
+            "Police captured Mendoza on Tuesday.")
+    analysis = analyse(pipeline, text)
+    for name in ("Korvani", "Kurmashi", "Belgovo"):
+        place = place_named(analysis, name)
+        assert place is not None and place.feature == "place", name
+    assert place_named(analysis, "Mendoza") is None  # a captured name may be a person's
+
+
+def test_name_opening_with_a_hyphenated_article_after_a_locative_is_a_place(pipeline: Pipeline) -> None:
+    text = "Fighting raged in Al-Hamdan for days. Voters in Al Gore's home state were angry."
+    analysis = analyse(pipeline, text)
+    place = place_named(analysis, "Al-Hamdan")
+    assert place is not None and place.feature == "place"
+    assert place_named(analysis, "Al Gore") is None

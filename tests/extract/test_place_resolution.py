@@ -101,3 +101,10 @@ def test_county_after_a_town_in_its_state_is_a_place(pipeline: Pipeline) -> None
     found = places(pipeline, "The bodies were found on a coastal path near New Quay, Ceredigion, on Wednesday.")
     county = place_named(found, "Ceredigion")
     assert county is not None and county.feature == "admin2" and county.country == "GBR"
+
+
+def test_name_before_a_sites_noun_is_a_place(pipeline: Pipeline) -> None:
+    text = ("Two bombs went off at the Qarmash border crossing on Friday. "
+            "Police patrolled near the Belwandi checkpoint at dawn.")
+    found = {m.text: p.feature for p in places(pipeline, text) for m in p.mentions}
+    assert found.get("Qarmash") == "place" and found.get("Belwandi") == "place"

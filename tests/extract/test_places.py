@@ -280,3 +280,19 @@ def test_name_the_model_cut_at_a_hyphen_is_found_whole(pipeline: Pipeline) -> No
     text = "Officials want to make the tourism industry of Gilgit-Baltistan attractive to visitors."
     region = place_named(analyse(pipeline, text), "Gilgit-Baltistan")
     assert region is not None and region.feature == "admin1" and region.country == "PAK"
+
+
+def test_names_spelt_with_an_ayn_or_after_stray_spaces_are_typed_places(pipeline: Pipeline) -> None:
+    text = ("Rebels shelled the key town of \u2018Ayzarin on Sunday. Jets struck the village of "
+            "Kha\u2019arib before dawn. Two soldiers died in the nearby town of  Duluzia on Monday.")
+    analysis = analyse(pipeline, text)
+    for name in ("Ayzarin", "Kha\u2019arib", "Duluzia"):
+        assert place_named(analysis, name) is not None, name
+    assert place_named(analysis, "Duluzia on Monday") is None  # a date is no part of the name
+
+
+def test_acronym_before_a_place_noun_is_no_place(pipeline: Pipeline) -> None:
+    text = "Jets struck an ISIS training camp near the Qarmash border crossing."
+    analysis = analyse(pipeline, text)
+    assert place_named(analysis, "ISIS") is None
+    assert place_named(analysis, "Qarmash") is not None

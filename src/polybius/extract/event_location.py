@@ -45,6 +45,7 @@ ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass"})
 MOTION_VERBS = frozenset({"march", "fly", "infiltrate", "flee", "come"})
 # Clauses that share the place of the verb they hang on ("attacked Damboa town, killing 60").
 DEPENDENT_CLAUSE_DEPS = frozenset({"advcl", "conj"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
 
 def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, str]:
@@ -54,28 +55,67 @@ def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, 
     ``(None, "none")`` when no place is stated. A place counts when a locative preposition
     introduces it ("in Misrata", "north of Baghdad"); in the clause also when it is the
     verb's object ("captured Jerusalem"), the object of the verb a participle hangs on
-    ("stormed the village of Mainok, killing 39"), or the town of a police force or
+    ("stormed the village of Mainok, killing 39"), the object of what the event set out to do
+    ("launched an offensive to capture Jarabulus"), or the town of a police force or
     building that is the subject ("Dallas police shot"). Modifiers ("US officials"),
     demonyms, origins ("of Milan", "from Hamburg"), agents ("by Iran"), places measured
-    from ("50 km north of Baghdad") and places in what a verb of saying reports never
-    count. Among several: the best preposition, then the part before the whole ("the Shaab
-    neighborhood of Baghdad", "Hawija, a town near Kirkuk"), then the most specific
-    feature, then one after the evidence, then the nearest.
+    from ("50 km north of Baghdad"), places of a report's source ("according to a source in
+    Aleppo") and places in what a verb of saying reports never count. Among several: the
+    best preposition, then (beyond the clause) one in the event's own phrase, then the part
+    before the whole ("the Shaab neighborhood of Baghdad", "Hawija, a town near Kirkuk"),
+    then the most specific feature, then one after the evidence, then the nearest. A place
+    that opens the sentence ("In Gaza, soldiers shot ...") only sets the scene: one at least
+    as specific that the event's own phrase names further on is taken instead.
     """
     dateline = dateline_end(analysis.text)
     mentions = [(place, m) for place in analysis.places for m in place.mentions if m.start >= dateline]
     doc = analysis.doc
     own = _own_clause(doc, start)
     features, hosts = _place_layout(doc, mentions)
-    context = _Context(doc, start, _governing_verbs(doc, start), features, hosts)
+    context = _Context(doc, start, _governing_verbs(doc, start), features, hosts, _event_phrase(doc, start))
     for scope, (lo, hi) in scopes(doc, analysis.text, start, end):
         inside = [(p, m) for p, m in mentions if lo <= m.start and m.end <= hi
                   and (_in_clause(doc, m, own) if scope == "clause"
                        else not (_reported(doc, m, start) or _where_said(doc, m, start, scope)))]
-        ranked = [r for r in (_rank(context, p, m, scope) for p, m in inside) if r]
-        if ranked:
-            return min(ranked)[-1], scope
+        ranked = [(r, m) for r, m in ((_rank(context, p, m, scope), m) for p, m in inside) if r]
+        if not ranked:
+            continue
+        best, mention = min(ranked, key=lambda pair: pair[0])
+        if scope == "clause" and _scene_setter(doc, mention, start):
+            # "In Dagestan, police shot and killed two gunmen in the town of Buinaksk"
+            nested = [r for r in (_rank(context, p, m, "sentence") for p, m in mentions
+                                  if _in_phrase(doc, m, context.phrase, own)
+                                  and not _reported(doc, m, start)) if r and r[0] == 0]
+            if nested and min(nested)[4] <= best[4]:
+                return min(nested)[-1], "sentence"
+        return best[-1], scope
     return None, "none"
+
+
+def _scene_setter(doc: Doc, mention: TextSpan, start: int) -> bool:
+    """Whether the place opens the sentence before the event, set off by a comma ("In Gaza,
+    soldiers shot ..."): it sets the scene, and a smaller place the event's own phrase names
+    further on is more precisely where it happened."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    verb = token_at(doc, start)
+    if span is None or verb is None:
+        return False
+    prep = span.root
+    while prep.head.i != prep.i and prep.pos_ != "ADP":
+        prep = prep.head
+    after = doc[prep.right_edge.i + 1: min(prep.right_edge.i + 4, verb.i)]  # "In Gaza Sunday,"
+    return (prep.pos_ == "ADP" and prep.i < verb.i and prep.left_edge.i == prep.sent.start
+            and any(t.text == "," for t in after))
+
+
+def _in_phrase(doc: Doc, mention: TextSpan, phrase: frozenset[int], own: set[int]) -> bool:
+    """Whether the place is in the event's phrase beyond its clause, and not in a relative
+    clause or an apposition ("Arafat, who spoke from Ramallah", "Awja, the village where
+    Saddam was born north of Baghdad")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.root.i not in phrase or span.root.i in own:
+        return False
+    return not any(t.dep_ in ("relcl", "appos") for t in span.root.ancestors)
 
 
 def _place_layout(doc: Doc, mentions: list[tuple[Place, TextSpan]]) -> tuple[dict[int, str], dict[int, set[int]]]:
@@ -100,6 +140,7 @@ class _Context:
     governors: frozenset[int]  # the verbs a participle or coordinated clause hangs on
     features: dict[int, str]  # token index -> feature of the place it names
     hosts: dict[int, set[int]]  # token index of a place's noun phrase -> the place's tokens
+    phrase: frozenset[int]  # the event clause with everything nested in it
 
 
 DATELINE = re.compile(
@@ -155,6 +196,15 @@ def _where_said(doc: Doc, mention: TextSpan, start: int, scope: str) -> bool:
     return scope == "paragraph" or head.is_ancestor(verb)
 
 
+ATTRIBUTING_WORDS = cue_words("attributing")
+
+
+def _in_source(span: Span) -> bool:
+    """Whether the place is in the phrase that names a report's source ("according to a
+    military source in Aleppo"): it says where the source is, not where the event was."""
+    return any(t.lower_ in ATTRIBUTING_WORDS and t.dep_ == "prep" for t in span.root.ancestors)
+
+
 def _reported(doc: Doc, mention: TextSpan, start: int) -> bool:
     """Whether the place is in a clause the event's verb reports or thinks ("said they attacked X").
 
@@ -195,6 +245,34 @@ def _governing_verbs(doc: Doc, start: int) -> frozenset[int]:
     return frozenset(verbs)
 
 
+def _event_phrase(doc: Doc, start: int) -> frozenset[int]:
+    """Token indices of the event's clause with the clauses nested in it ("targeting the farms
+    located near Kafr Zita"): beyond the clause, a place in it is nearer the event than one in
+    the clause it hangs on ("launched an attack in Hama, targeting ..."). The subject is left
+    out: where its person lives says nothing of the event."""
+    token = token_at(doc, start)
+    if token is None:
+        return frozenset()
+    head = clause_head(token)
+    subjects = {t.i for child in head.children if child.dep_ in SUBJECT_DEPS for t in child.subtree}
+    return frozenset(t.i for t in head.subtree if t.i not in subjects)
+
+
+def _purpose(verb: Token, anchor: int) -> bool:
+    """Whether ``verb`` says what the event set out to do ("managed to enter X", "launched an
+    offensive to capture X", "began the assault by storming X"): its object is the event's ground."""
+    event = token_at(verb.doc, anchor)
+    if event is None or verb.pos_ != "VERB":
+        return False
+    head = clause_head(event)
+    if verb.dep_ == "xcomp":
+        return verb.head.i == head.i
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ in ("acl", "advcl") and infinitive:
+        return verb.head.i == head.i or (verb.head.dep_ == "dobj" and verb.head.head.i == head.i)
+    return verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.i == head.i
+
+
 def _features_by_token(doc: Doc, mentions: list[tuple[Place, TextSpan]]) -> dict[int, str]:
     """The feature of the place each token belongs to."""
     features: dict[int, str] = {}
@@ -208,14 +286,14 @@ def _features_by_token(doc: Doc, mentions: list[tuple[Place, TextSpan]]) -> dict
 def _rank(context: _Context, place: Place, mention: TextSpan, scope: str) -> tuple | None:
     """The sort key of a place as the event's place, or None when it cannot be.
 
-    (tier of the preposition or role, the whole of a pair, a modifier, feature, before the
-    evidence, distance, id): lower is better.
+    (tier of the preposition or role, outside the event's phrase, the whole of a pair, a
+    modifier, feature, before the evidence, distance, id): lower is better.
     """
     doc = context.doc
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or is_demonym_text(mention.text.split()[-1]):  # "a western Sudanese town"
         return None
-    if inside_name(span):
+    if inside_name(span) or _in_source(span):
         return None
     qualified = qualified_name(span, context.features)
     path: list[Token] = []
@@ -229,7 +307,8 @@ def _rank(context: _Context, place: Place, mention: TextSpan, scope: str) -> tup
     if role is None and (direction_of(token) or anchored(token, span, context.hosts, context.features)
                          or described(span, path + [token], context.features)):
         role = "whole"
-    return (tier, role == "whole", modifier and role != "part", SPECIFICITY.get(place.feature, 5),
+    outside = scope != "clause" and span.root.i not in context.phrase
+    return (tier, outside, role == "whole", modifier and role != "part", SPECIFICITY.get(place.feature, 5),
             mention.start < context.anchor, abs(mention.start - context.anchor), place.id)
 
 
@@ -242,7 +321,8 @@ def _tier(context: _Context, place: Place, span: Span, token: Token, scope: str)
         if token.head.lower_ == "from" and token.head.head.lemma_ in MOTION_VERBS:
             return 1  # "marched from Geneva": a movement happens along its way, from its start
         return 0 if adverbial_prep(token.head) else PREP_TIER.get(token.head.lower_)
-    if token.dep_ in ARGUMENT_DEPS and (scope == "clause" or token.head.i in context.governors):
+    if token.dep_ in ARGUMENT_DEPS and (scope == "clause" or token.head.i in context.governors
+                                        or _purpose(token.head, context.anchor)):
         if aged(span):
             return None  # "Jabri, 15, had been shot": a person the recogniser took for a place
         if token.dep_ == "nsubjpass" and token.i == span.root.i and place.feature == "place":

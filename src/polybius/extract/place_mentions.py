@@ -10,8 +10,12 @@ around such a name for what says it is a place:
 - a compass or area word right before it ("east Jerusalem", "downtown Colombo");
 - a place noun after it ("Khan Touman village"), a state or country qualifying it ("Grozny,
   Chechnya");
-- a list whose first item is a place ("the towns of Kafr Rouma and Saraqib").
+- a list whose first item is a place ("the towns of Kafr Rouma and Saraqib");
+- a verb whose object is ground and hardly ever a person ("patrolled Korangi", "entered
+  Rityan", "Samashki was encircled"; ``ground_object``), known to the gazetteer or not.
 
+A person's full name needs a place noun ("Stormy Daniels") unless it opens with a common
+first word of Arabic place names ("Khan Touman") or a hyphenated article ("Al-Dawr").
 A title ("Mr. Boni"), an age ("Boni, 41,"), a demonym, an organisation word ("the Ministry
 of Justice") or an acronym is never a place this way; ``territorial`` adds the object of a
 verb of taking or holding ground ("captured Badme"), for names the gazetteer knows.
@@ -117,9 +121,28 @@ def named_place(span: Span, label: str, known: bool = True) -> bool:
         return False
     if not is_name_like(span, label):
         return False
-    if label == "PERSON" and len(span) > 1 and span[0].text not in evidence_words("prefix"):
+    if label == "PERSON" and len(span) > 1 and span[0].text not in evidence_words("prefix") and not (
+            _article_first(span)):
         return _typed(span)  # "Stormy Daniels": a person's full name needs a place noun
-    return _said_place(span, label) or ((known or label != "ORG") and _listed_with_place(span, label))
+    return (_said_place(span, label) or ground_object(span)
+            or ((known or label != "ORG") and _listed_with_place(span, label)))
+
+
+def ground_object(span: Span) -> bool:
+    """ "patrolled Korangi", "Samashki and Bamut were encircled": the object of a verb whose
+    object is ground, not a person, is a place even where the gazetteer lacks it."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return (root.dep_ in ("dobj", "nsubjpass") and root.head.pos_ == "VERB"
+            and root.head.lemma_.lower() in evidence_words("ground"))
+
+
+def _article_first(span: Span) -> bool:
+    """ "Al-Dawr", "el-Arish": a name that opens with an Arabic article joined by a hyphen, as
+    place names do and a person's full name hardly ever ("Al Gore" has no hyphen)."""
+    return (len(span) > 2 and span[0].lower_ in ARTICLES and not span[0].whitespace_
+            and span[1].text == "-" and not span[1].whitespace_)
 
 
 def _typed(span: Span) -> bool:

@@ -29,6 +29,8 @@ PREP_TIER = {"in": 0, "at": 0, "near": 0, "outside": 0, "inside": 0, "around": 0
              "down": 0, "over": 0, "past": 1, "onto": 1, "to": 1, "into": 1, "towards": 1,
              "toward": 1, "off": 1, "via": 1, "from": 2, "between": 2}
 CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
+# Words for a share of what follows "of": "much of Grozny was destroyed", "captured all of Zaire".
+PARTITIVES = frozenset({"all", "much", "most", "half", "some", "one", "rest", "bulk", "parts", "part"})
 # Entity labels of names that are not places, though a place may be part of them.
 NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "EVENT"})
 # "50 kilometers west of Ramadi": a place measured from is not where the event was.
@@ -69,7 +71,8 @@ def governing_nominal(token: Token, path: list[Token] | None = None) -> tuple[To
 
     "Madrid airport" and "Baghdad's neighborhood" climb through the modifier (and say so:
     the modified noun is more precise than its modifier); "the town of Glamoc" climbs
-    through "of" to "town", "the villages of Kassab and Salma" through the first conjunct.
+    through "of" to "town", "much of Grozny" to "much", "the villages of Kassab and Salma"
+    through the first conjunct.
     The third value says whether the name says which place a place noun is ("this Ivory
     Coast city", "the capital, Islamabad", "Bosnia's territory"): a country then still
     counts. ``path`` collects the tokens passed.
@@ -100,9 +103,9 @@ def governing_nominal(token: Token, path: list[Token] | None = None) -> tuple[To
             names_place = names_place or typed
             token, modifier = token.head, modifier or not typed
         elif (token.dep_ == "pobj" and token.head.lower_ == "of"
-              and token.head.head.pos_ in ("NOUN", "PROPN")
+              and (token.head.head.pos_ in ("NOUN", "PROPN") or token.head.head.lower_ in PARTITIVES)
               and not direction_of(token) and not person(token.head.head)):
-            token = token.head.head
+            token = token.head.head  # "the town of Glamoc"; "much of Grozny", "all of eastern Zaire"
         else:
             break
     return token, modifier, names_place

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -61,7 +61,7 @@ BIG_TOWN = 100000  # a town this size is a sense of its name beside a same-named
 CALENDAR_NAMES = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 
-@lru_cache(maxsize=16)
+@cache  # one entry per role of the file
 def cues(role: str) -> frozenset[str]:
     """The words of one role in ``place_cues.tsv`` ("locative", "placeword", "blocker", ...)."""
     return frozenset(word for word, kind in read_table(CUES_FILE) if kind == role)
@@ -399,7 +399,8 @@ def _is_acronym(span: Span) -> bool:
 
 
 def placeword_after(span: Span) -> bool:
-    """ "Manbij city", "Katarko village", "Azaz, a strategic city": a place noun after the name."""
+    """ "Manbij city", "Katarko village", "Azaz, a strategic city", "the Kweires airbase": a
+    place noun or a site's noun after the name."""
     doc, i = span.doc, span.end
     if i < len(doc) and doc[i].text == ",":  # an apposition: over its determiner and modifiers
         i += 1
@@ -408,7 +409,11 @@ def placeword_after(span: Span) -> bool:
             i += 1
         if i == span.end + 1:
             return False
-    return i < len(doc) and doc[i].lower_ in cues("placeword") and doc[i].text.islower()
+    if i + 1 < len(doc) and doc[i].pos_ == "NOUN" and doc[i].dep_ == "compound" and doc[i].text.islower() and (
+            doc[i + 1].lower_ in cues("site") | cues("placeword")):
+        i += 1  # "the Torkham border crossing", "the Nusseirat refugee camp"
+    words = cues("placeword") | cues("site")
+    return i < len(doc) and doc[i].lower_ in words and doc[i].text.islower()
 
 
 def locative_before(span: Span) -> bool:

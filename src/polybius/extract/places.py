@@ -16,6 +16,7 @@ places, and which gazetteer entry each one denotes, is ``place_resolution``'s pa
   ``locate_event`` never takes a demonym as an event's place.
 - GPE/LOC/FAC entities the gazetteer lacks, and names after "the village of" or before
   "province", stay as ``place``/``facility`` without coordinates, so events can be located.
+  A name may be spelt with apostrophes for an ayn or hamza ("the town of ‘Ibta", "Bza’a").
 - A name the model tags as a person, organisation or nationality ("Kisumu", "Aleppo", "Khan
   Touman"), or not at all, is a place when the words around it say so ("in Kisumu", "eastern
   Aleppo", "captured Badme"; ``place_mentions``). A name found as a place by such words keeps
@@ -61,6 +62,8 @@ from polybius.resolve.countries import country_by_name, demonym_country
 from polybius.resolve.gazetteer import Entry, Gazetteer, gazetteer, name_key
 
 CANDIDATE_LABELS = PLACE_LABELS | {"PERSON", "ORG", "NORP"}
+# Apostrophes and opening quotes that transliterate an Arabic ayn or hamza ("‘Ibta", "Ma’an").
+AYN_MARKS = ("‘", "’", "'", "`")
 CONNECTORS = frozenset({"of", "al", "el", "de", "la", "du", "upon", "on"})
 MAX_WINDOW = 7
 TERRITORY_TOWN = 10000  # a town this size taken or held ("captured Badme") is a place by that verb
@@ -119,7 +122,7 @@ def _unresolved(doc: Doc, mentions: list[Mention]) -> Iterator[Mention]:
     for ent in entities(doc):
         trimmed = _trim(ent)
         mislabelled = trimmed is not None and ent.label_ in MISLABELS and (
-            (ent.label_ in ("PERSON", "ORG", "NORP") and _has_placeword(ent))
+            (ent.label_ in ("PERSON", "ORG", "NORP") and _has_placeword(ent) and is_name_like(trimmed, ent.label_))
             or named_place(trimmed, ent.label_, known=False))
         span = trimmed if ent.label_ in PLACE_LABELS or mislabelled else None
         if span is None or not capitalised(span.text) or name_key(span.text) in CALENDAR_NAMES:
@@ -183,16 +186,30 @@ def _typed_names(doc: Doc) -> Iterator[Span]:
             if start < token.i - 2:
                 yield doc[start:token.i - 2]
         elif token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of":
-            end = token.i + 2
-            while end < len(doc) and end < token.i + 6 and _name_part(doc[end]):
+            first = _name_after_of(doc, token.i + 2)
+            end = first
+            while end < len(doc) and end < first + 4 and _name_part(doc[end]):
                 end += 1
-            if end > token.i + 2 and _is_name_token(doc[end - 1]):
-                yield doc[token.i + 2:end]
+            if end > first and _is_name_token(doc[end - 1]):
+                yield doc[first:end]
+
+
+def _name_after_of(doc: Doc, i: int) -> int:
+    """Where a name after "of" starts: over stray spaces ("the town of  Dhuluiya") and an
+    opening quote written for an ayn ("the town of ‘Ibta")."""
+    while i < len(doc) - 1 and doc[i].is_space:
+        i += 1
+    if i < len(doc) - 1 and doc[i].text in AYN_MARKS and not doc[i].whitespace_:
+        i += 1
+    return i
 
 
 def _name_part(token: Token) -> bool:
+    """A word of a name, or a connector inside one ("Stratford upon Avon"; not "Duluzia on
+    Monday")."""
     return _is_name_token(token) or (token.lower_ in CONNECTORS and token.i + 1 < len(token.doc)
-                                     and _is_name_token(token.nbor(1)))
+                                     and _is_name_token(token.nbor(1))
+                                     and token.nbor(1).ent_type_ not in ("DATE", "TIME"))
 
 
 def _name_start(doc: Doc, i: int) -> int:
@@ -457,7 +474,16 @@ def _is_name_token(token: Token) -> bool:
     if token.text == "-" and 0 < token.i < len(token.doc) - 1:
         before, after = token.doc[token.i - 1], token.doc[token.i + 1]
         return not token.whitespace_ and before.text[:1].isupper() and after.text[:1].isupper()
-    return token.text[:1].isupper() and token.is_alpha and token.pos_ in ("PROPN", "NOUN", "ADJ")
+    return token.text[:1].isupper() and _spelt_as_name(token.text) and token.pos_ in ("PROPN", "NOUN", "ADJ")
+
+
+def _spelt_as_name(text: str) -> bool:
+    """Letters only, or letters around apostrophes that transliterate an ayn or hamza
+    ("Bza’a", "Ma’ardes")."""
+    letters = text.rstrip("’'")
+    for mark in AYN_MARKS:
+        letters = letters.replace(mark, "")
+    return letters.isalpha()
 
 
 def _group(mentions: list[Mention]) -> list[Place]:
