@@ -122,7 +122,8 @@ SELECT e.document_id, e.id AS event_id, e.type, e.mode, e.cameo, e.status, e.hed
        a.source_text AS according_to, e.quantities, e.evidence_text AS evidence,
        cm.cluster_id, d.title, d.publisher, d.published, d.url, d.source,
        d.duplicate_of,
-       (SELECT string_agg(DISTINCT coalesce(s.publisher, s.url, s.source), '; ')
+       (SELECT string_agg(DISTINCT coalesce(s.publisher, s.url, s.source), '; '
+                          ORDER BY coalesce(s.publisher, s.url, s.source))
           FROM document_sources s JOIN documents d2 ON d2.id = s.document_id
           WHERE d2.id = d.id OR d2.duplicate_of = d.id) AS carried_by
 FROM events e
