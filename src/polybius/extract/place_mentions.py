@@ -51,6 +51,15 @@ OF_NOUNS = frozenset({"outskirts", "capital", "countryside", "suburbs", "suburb"
 ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "er", "es"})
 
 
+def doc_text(doc: Doc) -> str:
+    """The parse's text, joined once per document (``Doc.text`` joins every token on each
+    access) and kept in ``doc.user_data``."""
+    cached = doc.user_data.get("polybius.text")
+    if cached is None:
+        cached = doc.user_data["polybius.text"] = doc.text
+    return cached
+
+
 def entities(doc: Doc) -> tuple[Span, ...]:
     """The parse's named entities, built once per document (``Doc.ents`` makes new spans on
     every access) and kept in ``doc.user_data``; nothing changes a doc's entities after the parse."""
@@ -268,7 +277,7 @@ def one_sense(doc: Doc, names: dict[str, tuple], covered: list[tuple[int, int]])
     one that overlaps ``covered``.
     """
     found: list[tuple[int, int, tuple]] = []
-    text = doc.text  # Doc.text joins every token on each access: read it once
+    text = doc_text(doc)
     names = {name: value for name, value in names.items() if _established(doc, text, name)}
     if not names:
         return found

@@ -37,6 +37,7 @@ from polybius.extract.event_location import dateline_end, locate_event
 from polybius.extract.place_mentions import (
     MISLABELS,
     capitalised,
+    doc_text,
     entities,
     evidence_words,
     in_outlet_name,
@@ -81,7 +82,7 @@ def extract_places(analysis: Analysis) -> list[Place]:
     """Every place mentioned in the document, resolved and grouped, ids "P1", "P2", ..."""
     gaz = gazetteer()
     doc = analysis.doc
-    mentions = resolve(_in_dateline(list(_candidates(doc, gaz)), dateline_end(doc.text)))
+    mentions = resolve(_in_dateline(list(_candidates(doc, gaz)), dateline_end(doc_text(doc))))
     mentions += list(_unresolved(doc, mentions))
     return _group(mentions + _same_names(doc, mentions))
 
@@ -101,7 +102,7 @@ def _same_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if m.surface == m.name and m.surface[:1].isupper() and m.feature not in ("region", "border"):
             names.setdefault(m.surface, (m.entry, m.feature, m.name))
     covered = [(m.start, m.end) for m in mentions]
-    text = doc.text
+    text = doc_text(doc)
     return [Mention(start, end, entry, text[start:end], feature, name)
             for start, end, (entry, feature, name) in one_sense(doc, names, covered)]
 
@@ -144,7 +145,7 @@ def _unresolved(doc: Doc, mentions: list[Mention]) -> Iterator[Mention]:
 
 def _untagged_places(doc: Doc) -> Iterator[Span]:
     """Proper names the model did not tag that the words around them say are places ("in Darayya")."""
-    for run in _capitalised_runs(doc, {t.i for t in doc if t.ent_type_}):
+    for run in _capitalised_runs(doc, {i for ent in entities(doc) for i in range(ent.start, ent.end)}):
         if _alone(run) and named_place(run, ""):
             yield run
 
