@@ -7,8 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from polybius.extract.attribution_cues import Claim, cues_of_kind, noun_phrase
-from polybius.extract.attribution_sources import subject_of
-from polybius.resolve.actors import anonymous_kind, nominal_heads
+from polybius.extract.attribution_sources import speaker_like, subject_of
 
 LABEL_DASHES = frozenset({"-", "\u2013", "\u2014", "\u2015"})
 # All-capitals labels of the writer or editor, not speakers ("CORRECTION:", "UPDATE:").
@@ -212,11 +211,9 @@ def _cited_party(obj: Token) -> bool:
     """Whether the object of "citing" can speak or record: a person, group, outlet, unnamed
     source or survey ("citing officials", "citing a CNN poll"), not a reason ("citing fears")."""
     lemma = obj.lemma_.lower()
-    if obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or (obj.pos_ == "PRON" and lemma != "it"):
+    if speaker_like(obj) or obj.ent_type_ == "GPE" or (obj.pos_ == "PRON" and lemma != "it"):
         return True
-    return lemma in PERSON_WORDS or lemma in cues_of_kind("survey") or anonymous_kind(lemma) is not None or (
-        lemma in nominal_heads()
-    )
+    return lemma in PERSON_WORDS or lemma in cues_of_kind("survey")
 
 
 def _around(sent, start: int, end: int) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]

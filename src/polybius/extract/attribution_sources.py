@@ -38,7 +38,7 @@ def subject_of(verb: Token) -> Token | None:
             return passive if came_by == "xcomp" and current.i != verb.i else None
         if current.dep_ == "relcl":
             return current.head
-        if current.dep_ == "acl" and current.tag_ in ("VBG", "VBN") and _speaker_like(current.head):
+        if current.dep_ == "acl" and current.tag_ in ("VBG", "VBN") and speaker_like(current.head):
             return current.head  # "groups advocating a cap", "a group set up to highlight"
         if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
             return None
@@ -47,7 +47,7 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
-def _speaker_like(noun: Token) -> bool:
+def speaker_like(noun: Token) -> bool:
     """Whether a noun can be someone who speaks: a named person, group or organisation, or a
     common noun for people ("officials", "supporters", "groups")."""
     if noun.ent_type_ in ("PERSON", "ORG", "NORP"):
