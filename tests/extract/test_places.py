@@ -296,3 +296,25 @@ def test_acronym_before_a_place_noun_is_no_place(pipeline: Pipeline) -> None:
     analysis = analyse(pipeline, text)
     assert place_named(analysis, "ISIS") is None
     assert place_named(analysis, "Qarmash") is not None
+
+
+def test_the_capital_is_the_capital_of_the_dateline_country(pipeline: Pipeline) -> None:
+    text = "NAIROBI, Kenya (AP) — Police dispersed protesters in the capital on Friday."
+    analysis = analyse(pipeline, text)
+    place = place_named(analysis, "the capital")
+    assert place is not None and place.name == "Nairobi" and place.country == "KEN"
+
+
+def test_the_capital_of_a_named_country_is_not_guessed(pipeline: Pipeline) -> None:
+    text = "Talks in Paris and Berlin ended. Delegates flew back to the capital of Chad."
+    assert place_named(analyse(pipeline, text), "the capital") is None
+
+
+def test_the_capital_needs_one_country_the_story_is_about(pipeline: Pipeline) -> None:
+    text = "Talks in Paris and Berlin ended. The delegates flew back to the capital."
+    assert place_named(analyse(pipeline, text), "the capital") is None
+
+
+def test_one_place_named_once_is_not_the_story_s_country(pipeline: Pipeline) -> None:
+    text = "In the capital on Saturday, as the minister left for Iran, two bombs killed four guards."
+    assert place_named(analyse(pipeline, text), "the capital") is None

@@ -27,6 +27,7 @@ places, and which gazetteer entry each one denotes, is ``place_resolution``'s pa
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 
@@ -59,7 +60,7 @@ from polybius.extract.place_resolution import (
 )
 from polybius.model import Place
 from polybius.model import Span as TextSpan
-from polybius.resolve.countries import country_by_name, demonym_country
+from polybius.resolve.countries import countries, country_by_name, demonym_country
 from polybius.resolve.gazetteer import Entry, Gazetteer, gazetteer, name_key
 
 CANDIDATE_LABELS = PLACE_LABELS | {"PERSON", "ORG", "NORP"}
@@ -74,6 +75,7 @@ SUFFIX_FEATURES = {"province": "admin1", "governorate": "admin1", "state": "admi
 # Type nouns after a list of names, and the word each name takes ("Ellis counties": "Ellis County").
 LIST_TYPES = {"counties": "County", "parishes": "Parish", "county": "County", "parish": "Parish"}
 REGIONAL = frozenset({"country", "admin1"})  # features a compass word makes a region of
+HOME_MENTIONS = 2  # mentions of places in one country that make it the story's country, without a dateline
 OFFICIAL = frozenset({"country", "admin1", "admin2", "continent"})  # features named as GeoNames names them
 __all__ = ["dateline_end", "extract_places", "locate_event"]
 
@@ -84,7 +86,52 @@ def extract_places(analysis: Analysis) -> list[Place]:
     doc = analysis.doc
     mentions = resolve(_in_dateline(list(_candidates(doc, gaz)), dateline_end(doc_text(doc))))
     mentions += list(_unresolved(doc, mentions))
+    mentions += list(_the_capital(doc, mentions, gaz))
     return _group(mentions + _same_names(doc, mentions))
+
+
+def _the_capital(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> Iterator[Mention]:
+    """ "Gunmen attacked a hotel in the capital": the capital of the country the story is
+    about (the country of its dateline, else the one its places lie in most often). Only after
+    a locative preposition, and not where a name says which capital ("the capital, Grozny",
+    "the capital of Chad", "the Afghan capital")."""
+    if "capital" not in doc_text(doc).lower():
+        return
+    entry = _home_capital(mentions, dateline_end(doc_text(doc)), gaz)
+    if entry is None:
+        return
+    covered = [(m.start, m.end) for m in mentions]
+    for token in doc:
+        if token.lower_ != "capital" or token.dep_ != "pobj" or token.head.lower_ not in cues("locative"):
+            continue
+        det = next((c for c in token.lefts if c.dep_ == "det"), None)
+        named = any(c.dep_ in ("amod", "compound", "poss", "prep", "appos") for c in token.children) or (
+            token.i + 2 < len(doc) and doc[token.i + 1].text == "," and doc[token.i + 2].pos_ == "PROPN")
+        if det is None or det.lower_ != "the" or named:
+            continue
+        start, end = det.idx, token.idx + len(token.text)
+        if not any(s < end and start < e for s, e in covered):
+            yield Mention(start, end, entry, doc_text(doc)[start:end], entry.feature, entry.name)
+
+
+def _home_capital(mentions: list[Mention], dateline: int, gaz: Gazetteer) -> Entry | None:
+    """The capital city of the story's country: its dateline's, else the country most of its
+    places (not its demonyms) lie in, named at least ``HOME_MENTIONS`` times (none on a tie)."""
+    # a demonym ("the Lebanese group") names no home country
+    named = [m for m in mentions if m.entry.country and not demonym_country(m.surface)]
+    countries_named = Counter(m.entry.country for m in named)
+    in_dateline = [m.entry.country for m in mentions if m.end <= dateline and m.entry.country]
+    ranked = countries_named.most_common(2)
+    if in_dateline:
+        home: str | None = in_dateline[0]
+    elif ranked and ranked[0][1] >= HOME_MENTIONS and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        home = ranked[0][0]
+    else:
+        return None
+    country = countries().get(home or "")
+    if country is None or not country.capital:
+        return None
+    return next((e for e in gaz.lookup(country.capital) if e.country == home and e.feature == "city"), None)
 
 
 def _in_dateline(candidates: list[Candidate], end: int) -> list[Candidate]:
