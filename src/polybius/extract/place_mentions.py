@@ -140,11 +140,17 @@ def named_place(span: Span, label: str, known: bool = True) -> bool:
 def ground_object(span: Span) -> bool:
     """ "patrolled Korangi", "Samashki and Bamut were encircled": the object of a verb whose
     object is ground, not a person, is a place even where the gazetteer lacks it."""
+    return _object_of(span, "ground", conjuncts=True)
+
+
+def _object_of(span: Span, role: str, conjuncts: bool = False) -> bool:
+    """Whether the name is the object (or passive subject) of a verb of one role of
+    ``place_evidence.tsv``; with ``conjuncts``, also the second of two ("Samashki and Bamut")."""
     root = span.root
-    while root.dep_ == "conj" and root.head.i != root.i:
+    while conjuncts and root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
     return (root.dep_ in ("dobj", "nsubjpass") and root.head.pos_ == "VERB"
-            and root.head.lemma_.lower() in evidence_words("ground"))
+            and root.head.lemma_.lower() in evidence_words(role))
 
 
 def _article_first(span: Span) -> bool:
@@ -245,9 +251,7 @@ def _entity_span(token: Token) -> Span | None:
 def territorial(span: Span, label: str) -> bool:
     """ "captured Badme", "patrolled Katmandu": the object of a verb of taking or holding ground
     (not a person's name: "captured Kennedy")."""
-    root = span.root
-    return label != "PERSON" and (root.dep_ in ("dobj", "nsubjpass") and root.head.pos_ == "VERB"
-            and root.head.lemma_.lower() in evidence_words("territory"))
+    return label != "PERSON" and _object_of(span, "territory")
 
 
 def in_outlet_name(span: Span) -> bool:

@@ -361,9 +361,7 @@ def _qualifies_town_before(span: Span, subdivision: Entry) -> bool:
         return False
     end = span.start - 1
     start = end - 1
-    while start > 0 and doc[start - 1].ent_iob_ == "I" and doc[start].ent_iob_ == "I":
-        start -= 1
-    while start > 0 and doc[start].ent_iob_ == "I":
+    while start > 0 and doc[start].ent_iob_ == "I":  # back to the first token of its entity
         start -= 1
     return any(e.feature == "city" and e.exact and e.country == subdivision.country
                and e.admin1 == subdivision.admin1 for e in gazetteer().lookup(doc[start:end].text))
@@ -409,11 +407,17 @@ def placeword_after(span: Span) -> bool:
             i += 1
         if i == span.end + 1:
             return False
+    words = _place_nouns()
     if i + 1 < len(doc) and doc[i].pos_ == "NOUN" and doc[i].dep_ == "compound" and doc[i].text.islower() and (
-            doc[i + 1].lower_ in cues("site") | cues("placeword")):
+            doc[i + 1].lower_ in words):
         i += 1  # "the Torkham border crossing", "the Nusseirat refugee camp"
-    words = cues("placeword") | cues("site")
     return i < len(doc) and doc[i].lower_ in words and doc[i].text.islower()
+
+
+@cache
+def _place_nouns() -> frozenset[str]:
+    """Place nouns and site nouns ("village", "airbase"): after a name, they make it a place's."""
+    return cues("placeword") | cues("site")
 
 
 def locative_before(span: Span) -> bool:

@@ -84,20 +84,21 @@ def extract_places(analysis: Analysis) -> list[Place]:
     """Every place mentioned in the document, resolved and grouped, ids "P1", "P2", ..."""
     gaz = gazetteer()
     doc = analysis.doc
-    mentions = resolve(_in_dateline(list(_candidates(doc, gaz)), dateline_end(doc_text(doc))))
+    dateline = dateline_end(doc_text(doc))
+    mentions = resolve(_in_dateline(list(_candidates(doc, gaz)), dateline))
     mentions += list(_unresolved(doc, mentions))
-    mentions += list(_the_capital(doc, mentions, gaz))
+    mentions += list(_the_capital(doc, mentions, gaz, dateline))
     return _group(mentions + _same_names(doc, mentions))
 
 
-def _the_capital(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> Iterator[Mention]:
+def _the_capital(doc: Doc, mentions: list[Mention], gaz: Gazetteer, dateline: int) -> Iterator[Mention]:
     """ "Gunmen attacked a hotel in the capital": the capital of the country the story is
     about (the country of its dateline, else the one its places lie in most often). Only after
     a locative preposition, and not where a name says which capital ("the capital, Grozny",
     "the capital of Chad", "the Afghan capital")."""
     if "capital" not in doc_text(doc).lower():
         return
-    entry = _home_capital(mentions, dateline_end(doc_text(doc)), gaz)
+    entry = _home_capital(mentions, dateline, gaz)
     if entry is None:
         return
     covered = [(m.start, m.end) for m in mentions]
