@@ -236,9 +236,10 @@ class Gazetteer:
         if variant is not None:
             found.append(variant)
         indexed = [e for e in self._lookup_key(key) if e != variant]
-        official = {e.country for e in indexed if e.feature == "admin1" and e.exact}
-        # a curated region that GeoNames has as a subdivision ("England", "Wales") takes its id
-        found = [e for e in found if e.geonameid is not None or e.country not in official]
+        # a curated region that GeoNames has as a subdivision of its country, by name or by an
+        # alternate name ("England", "Crimea" for Avtonomna Respublika Krym), takes its id
+        subdivided = {e.country for e in indexed if e.feature == "admin1"}
+        found = [e for e in found if e.geonameid is not None or e.country not in subdivided]
         return found + indexed
 
     @lru_cache(maxsize=65536)  # noqa: B019 - one gazetteer per process
