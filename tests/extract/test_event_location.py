@@ -164,3 +164,15 @@ def test_scene_setting_place_yields_to_the_place_the_event_names(pipeline: Pipel
     text = "In Sarajevo, a French soldier was shot by a sniper who had fired from the suburb of Dobrinja."
     analysis = analyse(pipeline, text)
     assert _place_text(analysis, text, "shot") == "Sarajevo"  # a relative clause tells of another act
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("Bombs may not be falling. \"It is terrifying,\" he said in a recent interview in Honolulu.",
+     "falling"),
+    ("The minister spoke to reporters in Rome on Monday. Militants attacked a convoy.", "attacked"),
+])
+def test_place_of_another_sentence_does_not_place_the_event(pipeline: Pipeline, text: str,
+                                                             verb: str) -> None:
+    analysis = analyse(pipeline, text)
+    start = text.index(verb)
+    assert locate_event(analysis, start, start + len(verb)) == (None, "none")
