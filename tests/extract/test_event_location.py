@@ -176,3 +176,16 @@ def test_place_of_another_sentence_does_not_place_the_event(pipeline: Pipeline, 
     analysis = analyse(pipeline, text)
     start = text.index(verb)
     assert locate_event(analysis, start, start + len(verb)) == (None, "none")
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("China warned North Korea to refrain from further tests.", "warned"),
+    ("The European Union sanctioned Russia over the annexation.", "sanctioned"),
+])
+def test_place_addressed_by_the_event_is_not_its_place(pipeline: Pipeline, text: str, verb: str) -> None:
+    assert _place_text(analyse(pipeline, text), text, verb) is None
+
+
+def test_place_of_a_verb_that_acts_on_it_stays_its_place(pipeline: Pipeline) -> None:
+    text = "Rebels captured Aleppo after a long siege."
+    assert _place_text(analyse(pipeline, text), text, "captured") == "Aleppo"

@@ -177,6 +177,7 @@ def _in_clause(doc: Doc, mention: TextSpan, own: set[int]) -> bool:
 
 
 SPEAKING_VERBS = cue_words("speaking")
+ADDRESSING_VERBS = cue_words("addressing")
 
 
 def _where_said(doc: Doc, mention: TextSpan, start: int) -> bool:
@@ -329,6 +330,8 @@ def _tier(context: _Context, place: Place, span: Span, token: Token, scope: str)
         return 0 if adverbial_prep(token.head) else PREP_TIER.get(token.head.lower_)
     if token.dep_ in ARGUMENT_DEPS and (scope == "clause" or token.head.i in context.governors
                                         or _purpose(token.head, context.anchor)):
+        if token.head.lemma_.lower() in ADDRESSING_VERBS:
+            return None  # "warned North Korea", "sanctioned Moscow": whom, not where
         if aged(span):
             return None  # "Jabri, 15, had been shot": a person the recogniser took for a place
         if token.dep_ == "nsubjpass" and token.i == span.root.i and place.feature == "place":
