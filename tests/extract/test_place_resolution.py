@@ -108,3 +108,14 @@ def test_name_before_a_sites_noun_is_a_place(pipeline: Pipeline) -> None:
             "Police patrolled near the Belwandi checkpoint at dawn.")
     found = {m.text: p.feature for p in places(pipeline, text) for m in p.mentions}
     assert found.get("Qarmash") == "place" and found.get("Belwandi") == "place"
+
+
+def test_surname_of_a_person_named_in_full_is_the_person(pipeline: Pipeline) -> None:
+    text = "Hillary Clinton released a new ad on Monday. Blige sings to Clinton before asking her."
+    assert place_named(places(pipeline, text), "Clinton") is None
+
+
+def test_surname_qualified_by_its_state_stays_a_place(pipeline: Pipeline) -> None:
+    text = "Bill Clinton thanked the crowd. Voters in Clinton, Iowa, cheered."
+    clinton = place_named(places(pipeline, text), "Clinton")
+    assert clinton is not None and clinton.country == "USA"

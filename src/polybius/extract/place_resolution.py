@@ -327,6 +327,9 @@ def _plausible(cand: Candidate, entry: Entry, context: Context) -> bool:
         known = entry.country == "USA" or entry.country in context.countries
         return (entry.feature == "admin1" and known) or entry.population >= 100000 or (
             (entry.country, entry.admin1) in context.states)
+    if cand.label == "PERSON" and len(span) == 1 and span.text in person_surnames(span.doc) and not (
+            placeword_after(span) or qualifier(span) is not None):
+        return False  # "sings to Clinton" in a story about Hillary Clinton: the person
     if cand.label == "PERSON" and len(span) > 1 and not (
             locative_before(span) or placeword_after(span) or name_key(span.text) in context.place_keys):
         return False  # "in Tal Afar", "Tal Afar town", a "Tamil Nadu" tagged GPE elsewhere are places
@@ -350,6 +353,16 @@ def _plausible(cand: Candidate, entry: Entry, context: Context) -> bool:
         return True  # "patrolling the war-riven Monrovia"; "Dublin" in an Ohio story is Dublin, Ohio
     evidence = locative_before(span) or placeword_after(span) or qualifier(span) is not None
     return evidence or hometown(span) or name_key(span.text) in context.place_keys
+
+
+def person_surnames(doc: Doc) -> frozenset[str]:
+    """Last words of the full names the parse tags as persons ("Hillary Clinton" -> "Clinton"),
+    collected once per document and kept in ``doc.user_data``."""
+    cached = doc.user_data.get("polybius.surnames")
+    if cached is None:
+        cached = doc.user_data["polybius.surnames"] = frozenset(
+            ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1)
+    return cached
 
 
 def _qualifies_town_before(span: Span, subdivision: Entry) -> bool:
