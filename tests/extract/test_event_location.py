@@ -189,3 +189,11 @@ def test_place_addressed_by_the_event_is_not_its_place(pipeline: Pipeline, text:
 def test_place_of_a_verb_that_acts_on_it_stays_its_place(pipeline: Pipeline) -> None:
     text = "Rebels captured Aleppo after a long siege."
     assert _place_text(analyse(pipeline, text), text, "captured") == "Aleppo"
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("The ad showed Trump making an attack on Arizona Sen. John McCain.", "attack"),
+    ("The Florida senator was attacked by critics.", "attacked"),
+])
+def test_place_that_says_whose_person_is_not_the_event_place(pipeline: Pipeline, text: str, verb: str) -> None:
+    assert _place_text(analyse(pipeline, text), text, verb) is None

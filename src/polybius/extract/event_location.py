@@ -28,6 +28,7 @@ from polybius.extract.place_phrases import (
     inside_name,
     is_demonym_text,
     part_or_whole,
+    person,
     place_hosts,
     qualified_name,
     sited_subject,
@@ -308,6 +309,8 @@ def _rank(context: _Context, place: Place, mention: TextSpan, scope: str) -> tup
     tier = _tier(context, place, span, token, scope)
     if tier is None or tier > 1 or (modifier and not names_place and place.feature in ACTOR_FEATURES):
         return None
+    if modifier and person(token):
+        return None  # "an attack on Arizona Sen. John McCain", "the Florida senator": whose, not where
     if tier and scope != "clause":  # another clause's destination is not the event's place
         return None
     role = "whole" if qualified is not None else part_or_whole(span, token, context.features)
