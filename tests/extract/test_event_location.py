@@ -194,6 +194,8 @@ def test_place_of_a_verb_that_acts_on_it_stays_its_place(pipeline: Pipeline) -> 
 @pytest.mark.parametrize("text, verb", [
     ("The ad showed Trump making an attack on Arizona Sen. John McCain.", "attack"),
     ("The Florida senator was attacked by critics.", "attacked"),
+    ("In a White House statement, President Obama condemned Friday's test as provocative.", "condemned"),
 ])
-def test_place_that_says_whose_person_is_not_the_event_place(pipeline: Pipeline, text: str, verb: str) -> None:
+def test_place_that_says_whose_person_or_statement_is_not_the_event_place(pipeline: Pipeline, text: str,
+                                                                          verb: str) -> None:
     assert _place_text(analyse(pipeline, text), text, verb) is None

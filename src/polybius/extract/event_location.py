@@ -179,6 +179,7 @@ def _in_clause(doc: Doc, mention: TextSpan, own: set[int]) -> bool:
 
 SPEAKING_VERBS = cue_words("speaking")
 ADDRESSING_VERBS = cue_words("addressing")
+STATEMENT_NOUNS = cue_words("statement")
 
 
 def _where_said(doc: Doc, mention: TextSpan, start: int) -> bool:
@@ -309,8 +310,8 @@ def _rank(context: _Context, place: Place, mention: TextSpan, scope: str) -> tup
     tier = _tier(context, place, span, token, scope)
     if tier is None or tier > 1 or (modifier and not names_place and place.feature in ACTOR_FEATURES):
         return None
-    if modifier and person(token):
-        return None  # "an attack on Arizona Sen. John McCain", "the Florida senator": whose, not where
+    if modifier and (person(token) or token.lemma_.lower() in STATEMENT_NOUNS):
+        return None  # "an attack on Arizona Sen. John McCain", "in a White House statement": whose
     if tier and scope != "clause":  # another clause's destination is not the event's place
         return None
     role = "whole" if qualified is not None else part_or_whole(span, token, context.features)
