@@ -318,3 +318,25 @@ def test_the_capital_needs_one_country_the_story_is_about(pipeline: Pipeline) ->
 def test_one_place_named_once_is_not_the_story_s_country(pipeline: Pipeline) -> None:
     text = "In the capital on Saturday, as the minister left for Iran, two bombs killed four guards."
     assert place_named(analyse(pipeline, text), "the capital") is None
+
+
+def test_hyphen_dateline_needs_a_town_and_its_state() -> None:
+    from polybius.extract.places import places_dateline_end
+
+    text = "OLYMPIA, Wash. - Officials met on Monday."
+    assert text[places_dateline_end(text):].startswith("Officials")
+    assert places_dateline_end("Brexit - what comes next for Europe") == 0
+
+
+def test_dateline_state_is_what_its_bare_name_means(pipeline: Pipeline) -> None:
+    text = ("OLYMPIA, Wash. - Farmers across Washington face a drought this summer. Officials in "
+            "Washington, D.C., promised help.")
+    analysis = analyse(pipeline, text)
+    senses = {m.start: p.feature for p in analysis.places for m in p.mentions if m.text == "Washington"}
+    assert senses[text.index("Washington")] == "admin1"
+    assert senses[text.index("Washington, D.C.")] == "city"  # the qualifier says which
+
+
+def test_part_of_a_dateline_name_is_no_place_of_its_own(pipeline: Pipeline) -> None:
+    analysis = analyse(pipeline, "CAMP MURRAY, Wash. - Soldiers of the state guard trained on Monday.")
+    assert place_named(analysis, "MURRAY") is None and place_named(analysis, "CAMP") is None
