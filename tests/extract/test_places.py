@@ -340,3 +340,10 @@ def test_dateline_state_is_what_its_bare_name_means(pipeline: Pipeline) -> None:
 def test_part_of_a_dateline_name_is_no_place_of_its_own(pipeline: Pipeline) -> None:
     analysis = analyse(pipeline, "CAMP MURRAY, Wash. - Soldiers of the state guard trained on Monday.")
     assert place_named(analysis, "MURRAY") is None and place_named(analysis, "CAMP") is None
+
+
+def test_abbreviation_split_off_a_name_is_joined_again(pipeline: Pipeline) -> None:
+    analysis = analyse(pipeline, "ST. LOUIS – St. Louis Police announced two arrests on Monday.")
+    place = place_named(analysis, "ST. LOUIS")
+    assert place is not None and place.country == "USA" and place.feature == "city"
+    assert place_named(analysis, "LOUIS") is None

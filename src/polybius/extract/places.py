@@ -358,8 +358,8 @@ def _document_countries(doc: Doc) -> set[str]:
 
 def _joined(doc: Doc, gaz: Gazetteer) -> Iterator[Span]:
     """The entities, with neighbours that the model split out of one name joined again:
-    "Baja" + "California", "Trinidad" and "Tobago", "Boa" + "Vista" (when the joined name is
-    a place's own name)."""
+    "Baja" + "California", "Trinidad" and "Tobago", "Boa" + "Vista", "ST" + "." + "LOUIS" (when
+    the joined name is a place's own name)."""
     ents = list(entities(doc))
     i = 0
     while i < len(ents):
@@ -367,7 +367,8 @@ def _joined(doc: Doc, gaz: Gazetteer) -> Iterator[Span]:
         if i + 1 < len(ents) and ent.label_ in CANDIDATE_LABELS and ents[i + 1].label_ in CANDIDATE_LABELS:
             nxt = ents[i + 1]
             gap = doc[ent.end:nxt.start]
-            if len(gap) == 0 or (len(gap) == 1 and gap[0].lower_ in ("and", "&")):
+            abbreviated = len(gap) == 1 and gap[0].text == "." and not doc[ent.end - 1].whitespace_
+            if len(gap) == 0 or abbreviated or (len(gap) == 1 and gap[0].lower_ in ("and", "&")):
                 whole = doc[ent.start:nxt.end]
                 if any(e.exact for e in gaz.lookup(whole.text)):
                     label = ent.label_ if ent.label_ in PLACE_LABELS else nxt.label_
