@@ -347,3 +347,9 @@ def test_abbreviation_split_off_a_name_is_joined_again(pipeline: Pipeline) -> No
     place = place_named(analysis, "ST. LOUIS")
     assert place is not None and place.country == "USA" and place.feature == "city"
     assert place_named(analysis, "LOUIS") is None
+
+
+def test_entity_cut_short_of_a_places_name_is_completed(pipeline: Pipeline) -> None:
+    text = "Tickets are sold in 44 states, Washington, D.C., and the U.S. Virgin Islands."
+    place = place_named(analyse(pipeline, text), "U.S. Virgin Islands")
+    assert place is not None and place.country == "VIR"

@@ -69,6 +69,7 @@ CANDIDATE_LABELS = PLACE_LABELS | {"PERSON", "ORG", "NORP"}
 AYN_MARKS = ("‘", "’", "'", "`")
 CONNECTORS = frozenset({"of", "al", "el", "de", "la", "du", "upon", "on"})
 MAX_WINDOW = 7
+EXTENSION_WORDS = 3  # capitalised words after an entity that may complete a place's name
 TERRITORY_TOWN = 10000  # a town this size taken or held ("captured Badme") is a place by that verb
 ALTERNATE_TOWN = 50000  # a mislabelled name matching only a town's alternate name: the town this size
 SUFFIX_FEATURES = {"province": "admin1", "governorate": "admin1", "state": "admin1", "region": "admin1",
@@ -375,8 +376,24 @@ def _joined(doc: Doc, gaz: Gazetteer) -> Iterator[Span]:
                     yield Span(doc, whole.start, whole.end, label=label if label in PLACE_LABELS else "GPE")
                     i += 2
                     continue
-        yield _hyphen_joined(ent, gaz)
+        yield _extended(_hyphen_joined(ent, gaz), gaz)
         i += 1
+
+
+def _extended(ent: Span, gaz: Gazetteer) -> Span:
+    """An entity the model ended before the rest of a place's name ("U.S." of "U.S. Virgin
+    Islands"): the longest run of capitalised words after it that makes a place's own name."""
+    doc, end = ent.doc, ent.end
+    if not ent[-1].text[:1].isupper():  # "the City of" + "Richmond": no name to complete
+        return ent
+    while end < min(len(doc), ent.end + EXTENSION_WORDS) and doc[end].is_alpha and doc[end].is_title and (
+            not doc[end].ent_type_):
+        end += 1
+    for stop in range(end, ent.end, -1):
+        if any(e.exact for e in gaz.lookup(doc[ent.start:stop].text)):
+            label = ent.label_ if ent.label_ in PLACE_LABELS else "GPE"
+            return Span(doc, ent.start, stop, label=label)
+    return ent
 
 
 def _hyphen_joined(ent: Span, gaz: Gazetteer) -> Span:
