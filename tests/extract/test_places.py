@@ -353,3 +353,9 @@ def test_entity_cut_short_of_a_places_name_is_completed(pipeline: Pipeline) -> N
     text = "Tickets are sold in 44 states, Washington, D.C., and the U.S. Virgin Islands."
     place = place_named(analyse(pipeline, text), "U.S. Virgin Islands")
     assert place is not None and place.country == "VIR"
+
+
+def test_the_place_of_an_office_that_ends_an_entity_is_a_place(pipeline: Pipeline) -> None:
+    text = "CALAMBA CITY, Laguna Mayor Justin Marc Chipeco has lauded the grassroots sports program."
+    place = place_named(analyse(pipeline, text), "Laguna")
+    assert place is not None and place.country == "PHL" and place.feature == "admin2"

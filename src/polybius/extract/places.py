@@ -443,6 +443,11 @@ def _match_ent(ent: Span, gaz: Gazetteer) -> Iterator[Candidate]:
     span = _trim(ent)
     if span is None:
         return
+    office = _office_of(span)
+    entries = _lookup(office, gaz) if office is not None else []
+    if office is not None and entries:  # "Laguna Mayor": the mayor's town or province is a place
+        yield Candidate(office, "GPE", entries)
+        return
     doc = ent.doc
     nxt = doc[span.end] if span.end < len(doc) else None
     typed = nxt is not None and nxt.text[:1].isupper() and nxt.lower_ in cues("placeword")
@@ -464,6 +469,16 @@ def _match_ent(ent: Span, gaz: Gazetteer) -> Iterator[Candidate]:
                     yield Candidate(cand.span, EMBEDDED, cand.entries)
         return
     yield from _match_windows(span, ent.label_, gaz)
+
+
+def _office_of(span: Span) -> Span | None:
+    """The name whose office ends an entity ("Laguna Mayor", "Ohio Governor"): the words
+    before a capitalised office noun, when they are capitalised themselves."""
+    last = span[-1]
+    if len(span) < 2 or not last.text.istitle() or last.lower_ not in cues("person"):
+        return None
+    place = span[:-1]
+    return place if all(t.text[:1].isupper() for t in place) else None
 
 
 def _trim(span: Span) -> Span | None:
