@@ -359,3 +359,11 @@ def test_the_place_of_an_office_that_ends_an_entity_is_a_place(pipeline: Pipelin
     text = "CALAMBA CITY, Laguna Mayor Justin Marc Chipeco has lauded the grassroots sports program."
     place = place_named(analyse(pipeline, text), "Laguna")
     assert place is not None and place.country == "PHL" and place.feature == "admin2"
+
+
+def test_each_demonym_of_a_compound_nationality_names_its_country(pipeline: Pipeline) -> None:
+    analysis = analyse(pipeline, "Gavrilo Princip was a Bosnian Serb member of a Yugoslavist organization.")
+    bosnian = place_named(analysis, "Bosnian")
+    assert bosnian is not None and bosnian.country == "BIH"
+    text = "Many Central American migrants crossed into Mexico on Sunday."
+    assert not any(p.country == "USA" for p in analyse(pipeline, text).places)

@@ -461,6 +461,8 @@ def _match_ent(ent: Span, gaz: Gazetteer) -> Iterator[Candidate]:
         entries = _lookup(span, gaz)
         if entries:
             yield Candidate(span, ent.label_, entries)
+        elif ent.label_ == "NORP" and len(span) > 1:
+            yield from _demonyms_in(span, gaz)
         elif ent.label_ in ("ORG", "PERSON"):  # "Toronto Police", "McMinn County Sheriff"
             for cand in _match_windows(span, EMBEDDED, gaz):
                 if in_outlet_name(cand.span):
@@ -479,6 +481,20 @@ def _office_of(span: Span) -> Span | None:
         return None
     place = span[:-1]
     return place if all(t.text[:1].isupper() for t in place) else None
+
+
+def _demonyms_in(span: Span, gaz: Gazetteer) -> Iterator[Candidate]:
+    """The demonyms of a nationality made of several ("Bosnian Serb", "Russian-European"): each
+    names its country. Every word must be one: "Central American" and "Latin American" are
+    no Americans."""
+    words = [t for t in span if t.is_alpha]
+    if not all(t.text[:1].isupper() and demonym_country(t.text) for t in words):
+        return
+    for token in words:
+        word = span.doc[token.i:token.i + 1]
+        entries = _lookup(word, gaz)
+        if entries:
+            yield Candidate(word, "NORP", entries)
 
 
 def _trim(span: Span) -> Span | None:
