@@ -180,11 +180,13 @@ def _own_names_over_alternates(entries: list[Entry]) -> list[Entry]:
     """A town's own name means that town, not a bigger town beside it that lists the name among
     its alternates ("New Delhi" is New Delhi, not Delhi around it): towns matched by an alternate
     name within ``OWN_NAME_KM`` of a town of that very name are dropped."""
-    own = [e for e in entries if e.feature == "city" and e.exact and e.lat is not None]
+    alternates = [e for e in entries if e.feature == "city" and not e.exact and e.lat is not None]
+    own = [e for e in entries if e.feature == "city" and e.exact and e.lat is not None] if alternates else []
     if not own:
         return entries
-    return [e for e in entries if e.exact or e.feature != "city" or e.lat is None
-            or min(_km(e, town) for town in own) > OWN_NAME_KM]
+    beside = {e for e in alternates if any(abs((e.lat or 0.0) - (town.lat or 0.0)) < OWN_NAME_KM / 100.0
+                                           and _km(e, town) <= OWN_NAME_KM for town in own)}
+    return [e for e in entries if e not in beside] if beside else entries
 
 
 def _without_towns_named_for_states(entries: list[Entry]) -> list[Entry]:
