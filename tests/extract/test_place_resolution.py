@@ -108,3 +108,9 @@ def test_name_before_a_sites_noun_is_a_place(pipeline: Pipeline) -> None:
             "Police patrolled near the Belwandi checkpoint at dawn.")
     found = {m.text: p.feature for p in places(pipeline, text) for m in p.mentions}
     assert found.get("Qarmash") == "place" and found.get("Belwandi") == "place"
+
+
+def test_a_tribal_agency_by_its_full_name_is_a_place(pipeline: Pipeline) -> None:
+    text = "Qamar Javed Bajwa Thursday inaugurated two mega projects in South Waziristan Agency (SWA)."
+    place = place_named(places(pipeline, text), "South Waziristan Agency")
+    assert place is not None and place.country == "PAK" and place.feature == "admin2"
