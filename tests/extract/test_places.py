@@ -367,3 +367,9 @@ def test_each_demonym_of_a_compound_nationality_names_its_country(pipeline: Pipe
     assert bosnian is not None and bosnian.country == "BIH"
     text = "Many Central American migrants crossed into Mexico on Sunday."
     assert not any(p.country == "USA" for p in analyse(pipeline, text).places)
+
+
+def test_a_big_town_that_opens_an_events_name_is_a_place(pipeline: Pipeline) -> None:
+    text = "The 10th Muscat International Film Festival (MIFF) came to a close on Friday."
+    place = place_named(analyse(pipeline, text), "Muscat")
+    assert place is not None and place.country == "OMN"

@@ -64,7 +64,7 @@ from polybius.model import Span as TextSpan
 from polybius.resolve.countries import countries, country_by_name, demonym_country
 from polybius.resolve.gazetteer import Entry, Gazetteer, gazetteer, name_key
 
-CANDIDATE_LABELS = PLACE_LABELS | {"PERSON", "ORG", "NORP"}
+CANDIDATE_LABELS = PLACE_LABELS | {"PERSON", "ORG", "NORP", "EVENT"}
 # Apostrophes and opening quotes that transliterate an Arabic ayn or hamza ("‘Ibta", "Ma’an").
 AYN_MARKS = ("‘", "’", "'", "`")
 CONNECTORS = frozenset({"of", "al", "el", "de", "la", "du", "upon", "on"})
@@ -457,6 +457,9 @@ def _match_ent(ent: Span, gaz: Gazetteer) -> Iterator[Candidate]:
             label = ent.label_ if ent.label_ in PLACE_LABELS else ("GPE" if typed else None)
             yield Candidate(doc[span.start:span.end + 1], label, entries)
             return
+    if ent.label_ == "EVENT":  # "the Muscat International Film Festival": where it is held
+        yield from (Candidate(c.span, EMBEDDED, c.entries) for c in _match_windows(span, EMBEDDED, gaz))
+        return
     if ent.label_ in ("PERSON", "ORG", "NORP"):
         entries = _lookup(span, gaz)
         if entries:
