@@ -114,8 +114,3 @@ def test_a_tribal_agency_by_its_full_name_is_a_place(pipeline: Pipeline) -> None
     text = "Qamar Javed Bajwa Thursday inaugurated two mega projects in South Waziristan Agency (SWA)."
     place = place_named(places(pipeline, text), "South Waziristan Agency")
     assert place is not None and place.country == "PAK" and place.feature == "admin2"
-
-
-def test_the_end_of_a_hyphenated_name_is_no_subdivision_of_its_own(pipeline: Pipeline) -> None:
-    text = "The army carried out a vicious assault at the Dara’a Al-Balad District, killing several militants."
-    assert not any(p.country == "IRQ" for p in places(pipeline, text))

@@ -398,13 +398,8 @@ def _typed_subdivision(span: Span) -> bool:
     """Whether a name ends in its capitalised type noun ("Benue State", "Herat Province", "Guma
     Local Government Area"), the way a state, province or district is called by its full name."""
     text = span.text
-    return len(span) > 1 and not _continues_a_name(span) and any(
+    return len(span) > 1 and any(
         text.lower().endswith(" " + word) and text[-len(word)].isupper() for word in cues("subdivision"))
-
-
-def _continues_a_name(span: Span) -> bool:
-    """Whether the name is the end of a hyphenated one ("Dara'a Al-" before "Balad District")."""
-    return span.start > 0 and span.doc[span.start - 1].text == "-" and not span.doc[span.start - 1].whitespace_
 
 
 def _town_by_evidence(cand: Candidate, context: Context) -> bool:
