@@ -65,3 +65,11 @@ def test_town_named_after_a_country_that_the_other_names_surround_is_the_town() 
     abroad = Focus(countries={"USA": 0.6, "LBN": 0.3}, links={LEBANON_IN: 2.0})  # "Beirut" too
     assert choose([LEBANON, LEBANON_IN], Context(), None, abroad) == LEBANON
     assert choose([LEBANON, LEBANON_IN], Context(), None, Focus(countries={"USA": 1.0})) == LEBANON
+
+
+def test_a_towns_own_name_beats_a_bigger_neighbour_listing_it_as_an_alternate() -> None:
+    own = Entry("Eastgate", "city", 28.61, 77.21, "IND", 20, 300000, "07")
+    around = Entry("Bigtown", "city", 28.65, 77.23, "IND", 21, 11000000, "07", exact=False)
+    far = Entry("Bigtown", "city", 19.07, 72.88, "IND", 22, 12000000, "16", exact=False)
+    assert choose([own, around], Context(), None, Focus()) == own
+    assert choose([own, far], Context(), None, Focus()) == far  # elsewhere: population decides

@@ -119,3 +119,14 @@ def test_surname_qualified_by_its_state_stays_a_place(pipeline: Pipeline) -> Non
     text = "Bill Clinton thanked the crowd. Voters in Clinton, Iowa, cheered."
     clinton = place_named(places(pipeline, text), "Clinton")
     assert clinton is not None and clinton.country == "USA"
+
+
+def test_a_tribal_agency_by_its_full_name_is_a_place(pipeline: Pipeline) -> None:
+    text = "Qamar Javed Bajwa Thursday inaugurated two mega projects in South Waziristan Agency (SWA)."
+    place = place_named(places(pipeline, text), "South Waziristan Agency")
+    assert place is not None and place.country == "PAK" and place.feature == "admin2"
+
+
+def test_a_district_in_a_longer_name_is_no_district_elsewhere(pipeline: Pipeline) -> None:
+    text = "The army carried out a vicious assault at the Dara’a Al-Balad District, killing several militants."
+    assert not any(p.country == "IRQ" for p in places(pipeline, text))

@@ -318,3 +318,58 @@ def test_the_capital_needs_one_country_the_story_is_about(pipeline: Pipeline) ->
 def test_one_place_named_once_is_not_the_story_s_country(pipeline: Pipeline) -> None:
     text = "In the capital on Saturday, as the minister left for Iran, two bombs killed four guards."
     assert place_named(analyse(pipeline, text), "the capital") is None
+
+
+def test_hyphen_dateline_needs_a_town_and_its_state() -> None:
+    from polybius.extract.places import places_dateline_end
+
+    text = "OLYMPIA, Wash. - Officials met on Monday."
+    assert text[places_dateline_end(text):].startswith("Officials")
+    assert places_dateline_end("Brexit - what comes next for Europe") == 0
+
+
+def test_dateline_state_is_what_its_bare_name_means(pipeline: Pipeline) -> None:
+    text = ("OLYMPIA, Wash. - Farmers across Washington face a drought this summer. Officials in "
+            "Washington, D.C., promised help.")
+    analysis = analyse(pipeline, text)
+    senses = {m.start: p.feature for p in analysis.places for m in p.mentions if m.text == "Washington"}
+    assert senses[text.index("Washington")] == "admin1"
+    assert senses[text.index("Washington, D.C.")] == "city"  # the qualifier says which
+
+
+def test_part_of_a_dateline_name_is_no_place_of_its_own(pipeline: Pipeline) -> None:
+    analysis = analyse(pipeline, "CAMP MURRAY, Wash. - Soldiers of the state guard trained on Monday.")
+    assert place_named(analysis, "MURRAY") is None and place_named(analysis, "CAMP") is None
+
+
+def test_abbreviation_split_off_a_name_is_joined_again(pipeline: Pipeline) -> None:
+    analysis = analyse(pipeline, "ST. LOUIS – St. Louis Police announced two arrests on Monday.")
+    place = place_named(analysis, "ST. LOUIS")
+    assert place is not None and place.country == "USA" and place.feature == "city"
+    assert place_named(analysis, "LOUIS") is None
+
+
+def test_entity_cut_short_of_a_places_name_is_completed(pipeline: Pipeline) -> None:
+    text = "Tickets are sold in 44 states, Washington, D.C., and the U.S. Virgin Islands."
+    place = place_named(analyse(pipeline, text), "U.S. Virgin Islands")
+    assert place is not None and place.country == "VIR"
+
+
+def test_the_place_of_an_office_that_ends_an_entity_is_a_place(pipeline: Pipeline) -> None:
+    text = "CALAMBA CITY, Laguna Mayor Justin Marc Chipeco has lauded the grassroots sports program."
+    place = place_named(analyse(pipeline, text), "Laguna")
+    assert place is not None and place.country == "PHL" and place.feature == "admin2"
+
+
+def test_each_demonym_of_a_compound_nationality_names_its_country(pipeline: Pipeline) -> None:
+    analysis = analyse(pipeline, "Gavrilo Princip was a Bosnian Serb member of a Yugoslavist organization.")
+    bosnian = place_named(analysis, "Bosnian")
+    assert bosnian is not None and bosnian.country == "BIH"
+    text = "Many Central American migrants crossed into Mexico on Sunday."
+    assert not any(p.country == "USA" for p in analyse(pipeline, text).places)
+
+
+def test_a_big_town_that_opens_an_events_name_is_a_place(pipeline: Pipeline) -> None:
+    text = "The 10th Muscat International Film Festival (MIFF) came to a close on Friday."
+    place = place_named(analyse(pipeline, text), "Muscat")
+    assert place is not None and place.country == "OMN"

@@ -32,6 +32,7 @@ NAMESAKE_LINKS = 1.0  # a town named after a country needs this much nearness to
 NAMESAKE_HOME = 0.5  # ... this share of them in its own country
 NAMESAKE_FOREIGN = 0.05  # ... and at most this share in the country it is named after
 STATE_TOWN = 100000  # a town smaller than this is no sense of a same-named state's name
+OWN_NAME_KM = 25.0  # a town this near a bigger one that lists its name as an alternate is what the name means
 
 
 @dataclass
@@ -159,6 +160,7 @@ def choose(entries: list[Entry], context: Context, qualifier: str | None, focus:
         entries = narrowed or entries
     else:
         entries = _without_towns_named_for_states(entries)
+    entries = _own_names_over_alternates(entries)
     return max(entries, key=lambda e: score(e) + focus.bonus(e))
 
 
@@ -172,6 +174,19 @@ def _local_namesake(entries: list[Entry], trusted: Entry, focus: Focus) -> Entry
              and focus.links.get(e, 0.0) >= NAMESAKE_LINKS
              and focus.countries.get(e.country, 0.0) >= NAMESAKE_HOME]
     return max(towns, key=lambda e: score(e) + focus.bonus(e)) if towns else None
+
+
+def _own_names_over_alternates(entries: list[Entry]) -> list[Entry]:
+    """A town's own name means that town, not a bigger town beside it that lists the name among
+    its alternates ("New Delhi" is New Delhi, not Delhi around it): towns matched by an alternate
+    name within ``OWN_NAME_KM`` of a town of that very name are dropped."""
+    alternates = [e for e in entries if e.feature == "city" and not e.exact and e.lat is not None]
+    own = [e for e in entries if e.feature == "city" and e.exact and e.lat is not None] if alternates else []
+    if not own:
+        return entries
+    beside = {e for e in alternates if any(abs((e.lat or 0.0) - (town.lat or 0.0)) < OWN_NAME_KM / 100.0
+                                           and _km(e, town) <= OWN_NAME_KM for town in own)}
+    return [e for e in entries if e not in beside] if beside else entries
 
 
 def _without_towns_named_for_states(entries: list[Entry]) -> list[Entry]:

@@ -196,8 +196,9 @@ def _is_name_match(cand: Candidate, entry: Entry) -> bool:
     return cand.label != "NORP" and country_by_name(cand.span.text) == entry.country
 
 
-def resolve(candidates: list[Candidate]) -> list[Mention]:
-    """The mentions among ``candidates`` that are places, each resolved to one entry."""
+def resolve(candidates: list[Candidate], dateline: int = 0) -> list[Mention]:
+    """The mentions among ``candidates`` that are places, each resolved to one entry; ``dateline``
+    is where the text's wire dateline ends (0: none)."""
     candidates = [_constituent(cand) for cand in candidates]
     context = _context(candidates)
     people = _person_words(candidates[0].span.doc) if candidates else frozenset()
@@ -212,7 +213,33 @@ def resolve(candidates: list[Candidate]) -> list[Mention]:
     named = {k.key: k.named for k in kept if k.named}
     focus = focus_of_names(_entries_by_key(kept), named, context)
     chosen = _one_sense(kept, context, focus)
-    return [_shape(k.cand.span, chosen[k.key]) for k in kept]
+    home = _dateline_state_senses(kept, _dateline_state(candidates, dateline))
+    return [_shape(k.cand.span, home[k.key] if k.key in home and not k.named else chosen[k.key])
+            for k in kept]
+
+
+def _dateline_state(candidates: list[Candidate], dateline: int) -> Entry | None:
+    """The state a wire dateline files the story from ("CAMP MURRAY, Wash. - "): the one state
+    a name after a comma in the dateline denotes."""
+    for cand in candidates:
+        span = cand.span
+        if span.end_char > dateline or span.start == 0 or span.doc[span.start - 1].text != ",":
+            continue
+        states = {e for e in cand.entries if e.feature == "admin1" and e.exact}
+        if len(states) == 1:
+            return states.pop()
+    return None
+
+
+def _dateline_state_senses(kept: list[Kept], state: Entry | None) -> dict[str, Entry]:
+    """Names of the dateline's state denote the state where the text does not qualify them:
+    "Washington" in a story filed from "CAMP MURRAY, Wash." is the state, not the capital,
+    unless it says "Washington, D.C."."""
+    if state is None:
+        return {}
+    where = f"{state.country}.{state.admin1}"
+    named_there = {k.key for k in kept if k.named == where}  # "ALBANY, N.Y.": the town stays a town
+    return {k.key: state for k in kept if state in k.entries and k.key not in named_there}
 
 
 @dataclass

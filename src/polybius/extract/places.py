@@ -27,6 +27,7 @@ places, and which gazetteer entry each one denotes, is ``place_resolution``'s pa
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache
@@ -63,11 +64,12 @@ from polybius.model import Span as TextSpan
 from polybius.resolve.countries import countries, country_by_name, demonym_country
 from polybius.resolve.gazetteer import Entry, Gazetteer, gazetteer, name_key
 
-CANDIDATE_LABELS = PLACE_LABELS | {"PERSON", "ORG", "NORP"}
+CANDIDATE_LABELS = PLACE_LABELS | {"PERSON", "ORG", "NORP", "EVENT"}
 # Apostrophes and opening quotes that transliterate an Arabic ayn or hamza ("‘Ibta", "Ma’an").
 AYN_MARKS = ("‘", "’", "'", "`")
 CONNECTORS = frozenset({"of", "al", "el", "de", "la", "du", "upon", "on"})
 MAX_WINDOW = 7
+EXTENSION_WORDS = 3  # capitalised words after an entity that may complete a place's name
 TERRITORY_TOWN = 10000  # a town this size taken or held ("captured Badme") is a place by that verb
 ALTERNATE_TOWN = 50000  # a mislabelled name matching only a town's alternate name: the town this size
 SUFFIX_FEATURES = {"province": "admin1", "governorate": "admin1", "state": "admin1", "region": "admin1",
@@ -77,6 +79,10 @@ LIST_TYPES = {"counties": "County", "parishes": "Parish", "county": "County", "p
 REGIONAL = frozenset({"country", "admin1"})  # features a compass word makes a region of
 HOME_MENTIONS = 2  # mentions of places in one country that make it the story's country, without a dateline
 OFFICIAL = frozenset({"country", "admin1", "admin2", "continent"})  # features named as GeoNames names them
+# "CAMP MURRAY, Wash. - ": a town, a comma and its state or country, then a spaced hyphen
+HYPHEN_DATELINE = re.compile(
+    r"\s*(?:[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*)*)(?:,\s*[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*)*){1,2}"
+    r"\s*(?:\([A-Za-z. &-]{1,30}\))?\s+-\s+")
 __all__ = ["dateline_end", "extract_places", "locate_event"]
 
 
@@ -84,11 +90,19 @@ def extract_places(analysis: Analysis) -> list[Place]:
     """Every place mentioned in the document, resolved and grouped, ids "P1", "P2", ..."""
     gaz = gazetteer()
     doc = analysis.doc
-    dateline = dateline_end(doc_text(doc))
-    mentions = resolve(_in_dateline(list(_candidates(doc, gaz)), dateline))
+    dateline = places_dateline_end(doc_text(doc))
+    mentions = resolve(_in_dateline(list(_candidates(doc, gaz)), dateline), dateline)
     mentions += list(_unresolved(doc, mentions))
     mentions += list(_the_capital(doc, mentions, gaz, dateline))
     return _group(mentions + _same_names(doc, mentions))
+
+
+def places_dateline_end(text: str) -> int:
+    """Where a wire dateline ends (``dateline_end``), also one set off by a spaced hyphen when
+    it names a town and its state or country ("RALEIGH, N.C. (AP) - ", "CAMP MURRAY, Wash. - ");
+    0 when the text has none."""
+    match = HYPHEN_DATELINE.match(text[:120])
+    return dateline_end(text) or (match.end() if match and "\n" not in match.group(0).strip() else 0)
 
 
 def _the_capital(doc: Doc, mentions: list[Mention], gaz: Gazetteer, dateline: int) -> Iterator[Mention]:
@@ -139,7 +153,15 @@ def _in_dateline(candidates: list[Candidate], end: int) -> list[Candidate]:
     """Names in a wire dateline ("WINNIPEG — ", "PLEASANTON, Calif.--") are where the story was
     filed: places, whatever the model tagged them."""
     return [Candidate(c.span, "GPE", c.entries) if c.span.end_char <= end and c.label not in PLACE_LABELS
-            else c for c in candidates]
+            and _whole_name(c.span) else c for c in candidates]
+
+
+def _whole_name(span: Span) -> bool:
+    """Whether no capitalised word runs on either side of the name: "MURRAY" of "CAMP MURRAY"
+    is a part of a name, not one."""
+    doc = span.doc
+    around = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
+    return not any(t.is_alpha and t.text[:1].isupper() for t in around)
 
 
 def _same_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -337,8 +359,8 @@ def _document_countries(doc: Doc) -> set[str]:
 
 def _joined(doc: Doc, gaz: Gazetteer) -> Iterator[Span]:
     """The entities, with neighbours that the model split out of one name joined again:
-    "Baja" + "California", "Trinidad" and "Tobago", "Boa" + "Vista" (when the joined name is
-    a place's own name)."""
+    "Baja" + "California", "Trinidad" and "Tobago", "Boa" + "Vista", "ST" + "." + "LOUIS" (when
+    the joined name is a place's own name)."""
     ents = list(entities(doc))
     i = 0
     while i < len(ents):
@@ -346,15 +368,32 @@ def _joined(doc: Doc, gaz: Gazetteer) -> Iterator[Span]:
         if i + 1 < len(ents) and ent.label_ in CANDIDATE_LABELS and ents[i + 1].label_ in CANDIDATE_LABELS:
             nxt = ents[i + 1]
             gap = doc[ent.end:nxt.start]
-            if len(gap) == 0 or (len(gap) == 1 and gap[0].lower_ in ("and", "&")):
+            abbreviated = len(gap) == 1 and gap[0].text == "." and not doc[ent.end - 1].whitespace_
+            if len(gap) == 0 or abbreviated or (len(gap) == 1 and gap[0].lower_ in ("and", "&")):
                 whole = doc[ent.start:nxt.end]
                 if any(e.exact for e in gaz.lookup(whole.text)):
                     label = ent.label_ if ent.label_ in PLACE_LABELS else nxt.label_
                     yield Span(doc, whole.start, whole.end, label=label if label in PLACE_LABELS else "GPE")
                     i += 2
                     continue
-        yield _hyphen_joined(ent, gaz)
+        yield _extended(_hyphen_joined(ent, gaz), gaz)
         i += 1
+
+
+def _extended(ent: Span, gaz: Gazetteer) -> Span:
+    """An entity the model ended before the rest of a place's name ("U.S." of "U.S. Virgin
+    Islands"): the longest run of capitalised words after it that makes a place's own name."""
+    doc, end = ent.doc, ent.end
+    if not ent[-1].text[:1].isupper():  # "the City of" + "Richmond": no name to complete
+        return ent
+    while end < min(len(doc), ent.end + EXTENSION_WORDS) and doc[end].is_alpha and doc[end].is_title and (
+            not doc[end].ent_type_):
+        end += 1
+    for stop in range(end, ent.end, -1):
+        if any(e.exact for e in gaz.lookup(doc[ent.start:stop].text)):
+            label = ent.label_ if ent.label_ in PLACE_LABELS else "GPE"
+            return Span(doc, ent.start, stop, label=label)
+    return ent
 
 
 def _hyphen_joined(ent: Span, gaz: Gazetteer) -> Span:
@@ -404,6 +443,11 @@ def _match_ent(ent: Span, gaz: Gazetteer) -> Iterator[Candidate]:
     span = _trim(ent)
     if span is None:
         return
+    office = _office_of(span)
+    entries = _lookup(office, gaz) if office is not None else []
+    if office is not None and entries:  # "Laguna Mayor": the mayor's town or province is a place
+        yield Candidate(office, "GPE", entries)
+        return
     doc = ent.doc
     nxt = doc[span.end] if span.end < len(doc) else None
     typed = nxt is not None and nxt.text[:1].isupper() and nxt.lower_ in cues("placeword")
@@ -413,10 +457,15 @@ def _match_ent(ent: Span, gaz: Gazetteer) -> Iterator[Candidate]:
             label = ent.label_ if ent.label_ in PLACE_LABELS else ("GPE" if typed else None)
             yield Candidate(doc[span.start:span.end + 1], label, entries)
             return
+    if ent.label_ == "EVENT":  # "the Muscat International Film Festival": where it is held
+        yield from (Candidate(c.span, EMBEDDED, c.entries) for c in _match_windows(span, EMBEDDED, gaz))
+        return
     if ent.label_ in ("PERSON", "ORG", "NORP"):
         entries = _lookup(span, gaz)
         if entries:
             yield Candidate(span, ent.label_, entries)
+        elif ent.label_ == "NORP" and len(span) > 1:
+            yield from _demonyms_in(span, gaz)
         elif ent.label_ in ("ORG", "PERSON"):  # "Toronto Police", "McMinn County Sheriff"
             for cand in _match_windows(span, EMBEDDED, gaz):
                 if in_outlet_name(cand.span):
@@ -425,6 +474,30 @@ def _match_ent(ent: Span, gaz: Gazetteer) -> Iterator[Candidate]:
                     yield Candidate(cand.span, EMBEDDED, cand.entries)
         return
     yield from _match_windows(span, ent.label_, gaz)
+
+
+def _office_of(span: Span) -> Span | None:
+    """The name whose office ends an entity ("Laguna Mayor", "Ohio Governor"): the words
+    before a capitalised office noun, when they are capitalised themselves."""
+    last = span[-1]
+    if len(span) < 2 or not last.text.istitle() or last.lower_ not in cues("person"):
+        return None
+    place = span[:-1]
+    return place if all(t.text[:1].isupper() for t in place) else None
+
+
+def _demonyms_in(span: Span, gaz: Gazetteer) -> Iterator[Candidate]:
+    """The demonyms of a nationality made of several ("Bosnian Serb", "Russian-European"): each
+    names its country. Every word must be one: "Central American" and "Latin American" are
+    no Americans."""
+    words = [t for t in span if t.is_alpha]
+    if not all(t.text[:1].isupper() and demonym_country(t.text) for t in words):
+        return
+    for token in words:
+        word = span.doc[token.i:token.i + 1]
+        entries = _lookup(word, gaz)
+        if entries:
+            yield Candidate(word, "NORP", entries)
 
 
 def _trim(span: Span) -> Span | None:
