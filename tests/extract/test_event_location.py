@@ -164,3 +164,15 @@ def test_scene_setting_place_yields_to_the_place_the_event_names(pipeline: Pipel
     text = "In Sarajevo, a French soldier was shot by a sniper who had fired from the suburb of Dobrinja."
     analysis = analyse(pipeline, text)
     assert _place_text(analysis, text, "shot") == "Sarajevo"  # a relative clause tells of another act
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    ("The prisoners at Guantanamo Bay were captured in Afghanistan in 2001.", "captured", "Afghanistan"),
+    ("A young man from a village near Lahore was arrested in Karachi on Monday.", "arrested", "Karachi"),
+    ("The market in Kandahar was destroyed by a bomb in Afghanistan.", "destroyed", "Kandahar"),
+    ("The attack on Kandahar was repelled by troops in Afghanistan.", "repelled", "Kandahar"),
+])
+def test_the_subjects_surroundings_yield_to_the_place_the_clause_names(
+        pipeline: Pipeline, text: str, verb: str, expected: str) -> None:
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, verb) == expected

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from polybius.analysis import Analysis
+from polybius.extract.event_trigger_lexicon import is_carrier, lexicon
 from polybius.extract.place_phrases import (
     PREP_TIER,
     SPECIFICITY,
@@ -23,10 +24,12 @@ from polybius.extract.place_phrases import (
     dated,
     described,
     direction_of,
+    facility_words,
     far,
     governing_nominal,
     inside_name,
     is_demonym_text,
+    is_place_noun,
     part_or_whole,
     place_hosts,
     qualified_name,
@@ -46,6 +49,9 @@ MOTION_VERBS = frozenset({"march", "fly", "infiltrate", "flee", "come"})
 # Clauses that share the place of the verb they hang on ("attacked Damboa town, killing 60").
 DEPENDENT_CLAUSE_DEPS = frozenset({"advcl", "conj"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+# Position of the feature's specificity in the sort key ``_rank`` returns.
+RANK_FEATURE = 5
 
 
 def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, str]:
@@ -72,7 +78,8 @@ def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, 
     doc = analysis.doc
     own = _own_clause(doc, start)
     features, hosts = _place_layout(doc, mentions)
-    context = _Context(doc, start, _governing_verbs(doc, start), features, hosts, _event_phrase(doc, start))
+    context = _Context(doc, start, _governing_verbs(doc, start), features, hosts, _event_phrase(doc, start),
+                       _subject_modifiers(doc, start))
     for scope, (lo, hi) in scopes(doc, analysis.text, start, end):
         inside = [(p, m) for p, m in mentions if lo <= m.start and m.end <= hi
                   and (_in_clause(doc, m, own) if scope == "clause"
@@ -86,7 +93,7 @@ def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, 
             nested = [r for r in (_rank(context, p, m, "sentence") for p, m in mentions
                                   if _in_phrase(doc, m, context.phrase, own)
                                   and not _reported(doc, m, start)) if r and r[0] == 0]
-            if nested and min(nested)[4] <= best[4]:
+            if nested and min(nested)[RANK_FEATURE] <= best[RANK_FEATURE]:
                 return min(nested)[-1], "sentence"
         return best[-1], scope
     return None, "none"
@@ -141,6 +148,7 @@ class _Context:
     features: dict[int, str]  # token index -> feature of the place it names
     hosts: dict[int, set[int]]  # token index of a place's noun phrase -> the place's tokens
     phrase: frozenset[int]  # the event clause with everything nested in it
+    describers: frozenset[int]  # what the subject's modifiers say of it ("detainees at Guantanamo")
 
 
 DATELINE = re.compile(
@@ -258,6 +266,29 @@ def _event_phrase(doc: Doc, start: int) -> frozenset[int]:
     return frozenset(t.i for t in head.subtree if t.i not in subjects)
 
 
+def _subject_modifiers(doc: Doc, start: int) -> frozenset[int]:
+    """Token indices of the phrases that modify the event clause's subject ("the detainees at
+    Guantanamo Bay were captured in Afghanistan", "a youth from a village in Malad was
+    murdered"): they say who the subject is, not where the event happened, so a place the
+    clause itself names comes first. The subject's own head is left out ("Hebron was
+    captured"), and so is the subject that is a place or an event, whose place is the
+    event's ("the base at Beirut airport was destroyed", "the win in St. Vincent occurred")."""
+    token = token_at(doc, start)
+    if token is None:
+        return frozenset()
+    head = clause_head(token)
+    return frozenset(t.i for child in head.children if child.dep_ in SUBJECT_DEPS and _describable(child)
+                     for t in child.subtree if t.i != child.i)
+
+
+def _describable(subject: Token) -> bool:
+    """Whether the subject is someone or something its modifiers describe, not a place or an
+    event whose modifiers place it."""
+    lemma = subject.lemma_.lower()
+    return not (is_place_noun(subject) or lemma in facility_words() or lemma in cue_words("site")
+                or lemma in lexicon().nouns or is_carrier(subject) or subject.ent_type_ in PLACE_ENTITIES)
+
+
 def _purpose(verb: Token, anchor: int) -> bool:
     """Whether ``verb`` says what the event set out to do ("managed to enter X", "launched an
     offensive to capture X", "began the assault by storming X"): its object is the event's ground."""
@@ -286,8 +317,9 @@ def _features_by_token(doc: Doc, mentions: list[tuple[Place, TextSpan]]) -> dict
 def _rank(context: _Context, place: Place, mention: TextSpan, scope: str) -> tuple | None:
     """The sort key of a place as the event's place, or None when it cannot be.
 
-    (tier of the preposition or role, outside the event's phrase, the whole of a pair, a
-    modifier, feature, before the evidence, distance, id): lower is better.
+    (tier of the preposition or role, in a phrase modifying the subject, outside the event's
+    phrase, the whole of a pair, a modifier, feature, before the evidence, distance, id):
+    lower is better.
     """
     doc = context.doc
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -308,7 +340,8 @@ def _rank(context: _Context, place: Place, mention: TextSpan, scope: str) -> tup
                          or described(span, path + [token], context.features)):
         role = "whole"
     outside = scope != "clause" and span.root.i not in context.phrase
-    return (tier, outside, role == "whole", modifier and role != "part", SPECIFICITY.get(place.feature, 5),
+    describing = token.i in context.describers
+    return (tier, describing, outside, role == "whole", modifier and role != "part", SPECIFICITY.get(place.feature, 5),
             mention.start < context.anchor, abs(mention.start - context.anchor), place.id)
 
 
