@@ -176,3 +176,10 @@ def test_the_subjects_surroundings_yield_to_the_place_the_clause_names(
         pipeline: Pipeline, text: str, verb: str, expected: str) -> None:
     analysis = analyse(pipeline, text)
     assert _place_text(analysis, text, verb) == expected
+
+
+def test_scene_set_after_a_time_yields_to_the_place_the_event_names(pipeline: Pipeline) -> None:
+    text = ("On Monday morning in the Homs province, the rebels launched an offensive to capture "
+            "the town of Qarfa.")
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, "launched") == "Qarfa"

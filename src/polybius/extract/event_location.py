@@ -111,8 +111,19 @@ def _scene_setter(doc: Doc, mention: TextSpan, start: int) -> bool:
     while prep.head.i != prep.i and prep.pos_ != "ADP":
         prep = prep.head
     after = doc[prep.right_edge.i + 1: min(prep.right_edge.i + 4, verb.i)]  # "In Gaza Sunday,"
-    return (prep.pos_ == "ADP" and prep.i < verb.i and prep.left_edge.i == prep.sent.start
+    return (prep.pos_ == "ADP" and prep.i < verb.i and _fronted(prep, verb)
             and any(t.text == "," for t in after))
+
+
+def _fronted(prep: Token, verb: Token) -> bool:
+    """Whether the phrase opens the sentence, alone or after other phrases of the event's own
+    clause before its subject ("On Wednesday morning in the Homs countryside, ISIS launched")."""
+    if prep.left_edge.i == prep.sent.start:
+        return True
+    head = clause_head(verb)
+    subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+    return (bool(subjects) and prep.right_edge.i < subjects[0].left_edge.i
+            and clause_head(prep).i == head.i)
 
 
 def _in_phrase(doc: Doc, mention: TextSpan, phrase: frozenset[int], own: set[int]) -> bool:
