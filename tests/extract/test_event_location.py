@@ -183,3 +183,18 @@ def test_scene_set_after_a_time_yields_to_the_place_the_event_names(pipeline: Pi
             "the town of Qarfa.")
     analysis = analyse(pipeline, text)
     assert _place_text(analysis, text, "launched") == "Qarfa"
+
+
+@pytest.mark.parametrize(("text", "verb"), [
+    ("More than 2,000 people have been killed since the war in Yemen broke out.", "killed"),
+    ("Six soldiers were killed before the front lines near Kobane were secured.", "killed"),
+])
+def test_a_place_of_another_time_is_not_the_events(pipeline: Pipeline, text: str, verb: str) -> None:
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, verb) is None
+
+
+def test_a_cause_after_which_the_event_came_places_it(pipeline: Pipeline) -> None:
+    text = "The militant was captured after a shootout in Karachi on Sunday."
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, "captured") == "Karachi"

@@ -50,6 +50,10 @@ MOTION_VERBS = frozenset({"march", "fly", "infiltrate", "flee", "come"})
 DEPENDENT_CLAUSE_DEPS = frozenset({"advcl", "conj"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+# Words that date an event by another one that came later or long before ("killed since the war in
+# Syria broke out"); not "after", whose event is often the cause, at the same place ("captured
+# after a shootout in Gujrat").
+OTHER_TIMES = frozenset({"before", "since", "until", "till"})
 # Position of the feature's specificity in the sort key ``_rank`` returns.
 RANK_FEATURE = 5
 
@@ -66,8 +70,11 @@ def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, 
     building that is the subject ("Dallas police shot"). Modifiers ("US officials"),
     demonyms, origins ("of Milan", "from Hamburg"), agents ("by Iran"), places measured
     from ("50 km north of Baghdad"), places of a report's source ("according to a source in
-    Aleppo") and places in what a verb of saying reports never count. Among several: the
-    best preposition, then (beyond the clause) one in the event's own phrase, then the part
+    Aleppo"), places in what a verb of saying reports and places of an event that dates this
+    one ("killed since the war in Syria broke out") never count. Among several: the
+    best preposition, then one not in a phrase describing the subject ("the detainees at
+    Guantanamo Bay were captured in Afghanistan"), then (beyond the clause) one in the
+    event's own phrase, then the part
     before the whole ("the Shaab neighborhood of Baghdad", "Hawija, a town near Kirkuk"),
     then the most specific feature, then one after the evidence, then the nearest. A place
     that opens the sentence ("In Gaza, soldiers shot ...") only sets the scene: one at least
@@ -81,7 +88,7 @@ def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, 
     context = _Context(doc, start, _governing_verbs(doc, start), features, hosts, _event_phrase(doc, start),
                        _subject_modifiers(doc, start))
     for scope, (lo, hi) in scopes(doc, analysis.text, start, end):
-        inside = [(p, m) for p, m in mentions if lo <= m.start and m.end <= hi
+        inside = [(p, m) for p, m in mentions if lo <= m.start and m.end <= hi and not _another_time(doc, m, start)
                   and (_in_clause(doc, m, own) if scope == "clause"
                        else not (_reported(doc, m, start) or _where_said(doc, m, start, scope)))]
         ranked = [(r, m) for r, m in ((_rank(context, p, m, scope), m) for p, m in inside) if r]
@@ -222,6 +229,25 @@ def _in_source(span: Span) -> bool:
     """Whether the place is in the phrase that names a report's source ("according to a
     military source in Aleppo"): it says where the source is, not where the event was."""
     return any(t.lower_ in ATTRIBUTING_WORDS and t.dep_ == "prep" for t in span.root.ancestors)
+
+
+def _another_time(doc: Doc, mention: TextSpan, start: int) -> bool:
+    """Whether the place is in a phrase that dates the event by another one ("killed before
+    the frontlines near Manbij were secured", "killed since the war in Syria broke out"): it
+    tells where that other event was."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    verb = token_at(doc, start)
+    if span is None or verb is None:
+        return False
+    above = {verb.i} | {t.i for t in verb.ancestors}
+    token = span.root
+    while token.i not in above and token.head.i != token.i:
+        if token.lower_ in OTHER_TIMES and token.dep_ == "prep":
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in OTHER_TIMES for c in token.children):
+            return True
+        token = token.head
+    return False
 
 
 def _reported(doc: Doc, mention: TextSpan, start: int) -> bool:
