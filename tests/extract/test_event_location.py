@@ -198,3 +198,12 @@ def test_a_cause_after_which_the_event_came_places_it(pipeline: Pipeline) -> Non
     text = "The militant was captured after a shootout in Karachi on Sunday."
     analysis = analyse(pipeline, text)
     assert _place_text(analysis, text, "captured") == "Karachi"
+
+
+def test_a_place_where_a_post_is_held_is_not_the_events(pipeline: Pipeline) -> None:
+    text = "Abu Omar, the group's commander in Tal Afar, was killed in an airstrike on Sunday."
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, "killed") is None
+    text = "Abu Omar was killed in an airstrike in Mosul on Sunday."
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, "killed") == "Mosul"

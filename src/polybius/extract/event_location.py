@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from polybius.analysis import Analysis
+from polybius.extract.attribution_sources import speaker_like
 from polybius.extract.event_trigger_lexicon import is_carrier, lexicon
 from polybius.extract.place_phrases import (
     PREP_TIER,
@@ -38,6 +39,7 @@ from polybius.extract.place_phrases import (
 from polybius.extract.scope import clause_head, clause_tokens, scopes, token_at
 from polybius.model import Place
 from polybius.model import Span as TextSpan
+from polybius.resolve.actors import find_title
 
 # Features that, as a modifier, name whose thing it is rather than where ("a U.S. airstrike",
 # "Syria's civil war"); a town as a modifier still places it ("a Mogadishu hotel").
@@ -50,6 +52,8 @@ MOTION_VERBS = frozenset({"march", "fly", "infiltrate", "flee", "come"})
 DEPENDENT_CLAUSE_DEPS = frozenset({"advcl", "conj"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+# Sectors of titles that say what someone is, not a post held somewhere ("militants", "activists").
+MEMBER_SECTORS = frozenset({"REB", "CVL"})
 # Words that date an event by another one that came later or long before ("killed since the war in
 # Syria broke out"); not "after", whose event is often the cause, at the same place ("captured
 # after a shootout in Gujrat").
@@ -382,12 +386,28 @@ def _rank(context: _Context, place: Place, mention: TextSpan, scope: str) -> tup
             mention.start < context.anchor, abs(mention.start - context.anchor), place.id)
 
 
+def _post_of(noun: Token, context: _Context) -> bool:
+    """Whether ``noun`` is a post (a title) a place phrase hangs on that is no argument of the
+    event ("al-Rawi, ISIS governor of al-Jazeera, was killed", "the ISIS leader in Baaj"): the
+    place says where they hold their post or live, not where the event happened."""
+    title = find_title([noun.text]) if noun.pos_ in ("NOUN", "PROPN") else None
+    if title is None or title[1] in MEMBER_SECTORS or not speaker_like(noun):
+        return False
+    event = token_at(context.doc, context.anchor)
+    if event is None:
+        return False
+    head = clause_head(event)
+    return noun.head.i != head.i and noun.head.i not in context.governors
+
+
 def _tier(context: _Context, place: Place, span: Span, token: Token, scope: str) -> int | None:
     """How surely the phrase says where the event was: 0 best, None not at all."""
     if direction_of(token):
         # "raids north of Baghdad"; not "the town, 80 kilometers north of Baghdad"
         return None if far(token.head.head) else 0
     if token.dep_ == "pobj":
+        if _post_of(token.head.head, context):
+            return None  # "including al-Aswad, ISIS leader in Baaj": where the post is held
         if token.head.lower_ == "from" and token.head.head.lemma_ in MOTION_VERBS:
             return 1  # "marched from Geneva": a movement happens along its way, from its start
         return 0 if adverbial_prep(token.head) else PREP_TIER.get(token.head.lower_)
