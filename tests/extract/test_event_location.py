@@ -207,3 +207,9 @@ def test_a_place_where_a_post_is_held_is_not_the_events(pipeline: Pipeline) -> N
     text = "Abu Omar was killed in an airstrike in Mosul on Sunday."
     analysis = analyse(pipeline, text)
     assert _place_text(analysis, text, "killed") == "Mosul"
+
+
+def test_an_apposition_to_the_subject_says_who_not_where(pipeline: Pipeline) -> None:
+    text = "Abu Jandal, the head of the group's operations in Raqqa, was killed along with his escorts."
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, "killed") is None

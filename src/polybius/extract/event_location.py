@@ -74,7 +74,7 @@ def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, 
     building that is the subject ("Dallas police shot"). Modifiers ("US officials"),
     demonyms, origins ("of Milan", "from Hamburg"), agents ("by Iran"), places measured
     from ("50 km north of Baghdad"), places of a report's source ("according to a source in
-    Aleppo"), places in what a verb of saying reports and places of an event that dates this
+    Aleppo"), places in an apposition to the subject ("Abu Jandal, the commander in Raqqa,"), places in what a verb of saying reports and places of an event that dates this
     one ("killed since the war in Syria broke out") never count. Among several: the
     best preposition, then one not in a phrase describing the subject ("the detainees at
     Guantanamo Bay were captured in Afghanistan"), then (beyond the clause) one in the
@@ -90,7 +90,7 @@ def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, 
     own = _own_clause(doc, start)
     features, hosts = _place_layout(doc, mentions)
     context = _Context(doc, start, _governing_verbs(doc, start), features, hosts, _event_phrase(doc, start),
-                       _subject_modifiers(doc, start))
+                       _subject_modifiers(doc, start), _subject_epithets(doc, start))
     for scope, (lo, hi) in scopes(doc, analysis.text, start, end):
         inside = [(p, m) for p, m in mentions if lo <= m.start and m.end <= hi and not _another_time(doc, m, start)
                   and (_in_clause(doc, m, own) if scope == "clause"
@@ -171,6 +171,7 @@ class _Context:
     hosts: dict[int, set[int]]  # token index of a place's noun phrase -> the place's tokens
     phrase: frozenset[int]  # the event clause with everything nested in it
     describers: frozenset[int]  # what the subject's modifiers say of it ("detainees at Guantanamo")
+    epithets: frozenset[int]  # an apposition to the subject ("al-Kuwaiti, the commander in Raqqa,")
 
 
 DATELINE = re.compile(
@@ -322,6 +323,18 @@ def _subject_modifiers(doc: Doc, start: int) -> frozenset[int]:
                      for t in child.subtree if t.i != child.i)
 
 
+def _subject_epithets(doc: Doc, start: int) -> frozenset[int]:
+    """Token indices of an apposition to the event clause's subject, when it is someone ("Abu
+    Jandal, the commander of ISIS operations in Raqqa, was killed"): it says who they are,
+    never where the event happened."""
+    token = token_at(doc, start)
+    if token is None:
+        return frozenset()
+    head = clause_head(token)
+    return frozenset(t.i for child in head.children if child.dep_ in SUBJECT_DEPS and _describable(child)
+                     for appos in child.children if appos.dep_ == "appos" for t in appos.subtree)
+
+
 def _describable(subject: Token) -> bool:
     """Whether the subject is someone or something its modifiers describe, not a place or an
     event whose modifiers place it."""
@@ -366,7 +379,7 @@ def _rank(context: _Context, place: Place, mention: TextSpan, scope: str) -> tup
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or is_demonym_text(mention.text.split()[-1]):  # "a western Sudanese town"
         return None
-    if inside_name(span) or _in_source(span):
+    if inside_name(span) or _in_source(span) or span.root.i in context.epithets:
         return None
     qualified = qualified_name(span, context.features)
     path: list[Token] = []
