@@ -213,3 +213,10 @@ def test_an_apposition_to_the_subject_says_who_not_where(pipeline: Pipeline) -> 
     text = "Abu Jandal, the head of the group's operations in Raqqa, was killed along with his escorts."
     analysis = analyse(pipeline, text)
     assert _place_text(analysis, text, "killed") is None
+
+
+def test_a_name_typing_a_village_is_its_own_name_not_a_modifier(pipeline: Pipeline) -> None:
+    text = ("At least 21 people were killed in two attacks on Akida village and Mbuta village "
+            "near the city of Maiduguri in northeast Nigeria.")
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, "killed") == "Akida"

@@ -74,13 +74,13 @@ def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, 
     building that is the subject ("Dallas police shot"). Modifiers ("US officials"),
     demonyms, origins ("of Milan", "from Hamburg"), agents ("by Iran"), places measured
     from ("50 km north of Baghdad"), places of a report's source ("according to a source in
-    Aleppo"), places in an apposition to the subject ("Abu Jandal, the commander in Raqqa,"), places in what a verb of saying reports and places of an event that dates this
-    one ("killed since the war in Syria broke out") never count. Among several: the
-    best preposition, then one not in a phrase describing the subject ("the detainees at
-    Guantanamo Bay were captured in Afghanistan"), then (beyond the clause) one in the
-    event's own phrase, then the part
-    before the whole ("the Shaab neighborhood of Baghdad", "Hawija, a town near Kirkuk"),
-    then the most specific feature, then one after the evidence, then the nearest. A place
+    Aleppo"), places in an apposition to the subject ("Abu Jandal, the commander in Raqqa,"),
+    places in what a verb of saying reports and places of an event that dates this one
+    ("killed since the war in Syria broke out") never count. Among several: the best
+    preposition, then one not in a phrase describing the subject ("the detainees at Guantanamo
+    Bay were captured in Afghanistan"), then (beyond the clause) one in the event's own phrase,
+    then the part before the whole ("the Shaab neighborhood of Baghdad", "Hawija, a town near
+    Kirkuk"), then the most specific feature, then one after the evidence, then the nearest. A place
     that opens the sentence ("In Gaza, soldiers shot ...") only sets the scene: one at least
     as specific that the event's own phrase names further on is taken instead.
     """

@@ -92,7 +92,7 @@ def governing_nominal(token: Token, path: list[Token] | None = None) -> tuple[To
             typed = is_place_noun(token.head)
             names_place = names_place or token.dep_ == "appos" or typed
             # "Muuri village" is the village's name; "the Sarajevo neighborhood of Dobrinja" is not
-            own_name = typed and token.dep_ == "compound" and not any(
+            own_name = typed and token.dep_ in ("compound", "nmod") and not any(
                 child.lower_ == "of" for child in token.head.children)
             token, modifier = token.head, modifier or not own_name
         elif token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head.lower_ in CALENDAR:
