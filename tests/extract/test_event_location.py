@@ -220,3 +220,9 @@ def test_a_name_typing_a_village_is_its_own_name_not_a_modifier(pipeline: Pipeli
             "near the city of Maiduguri in northeast Nigeria.")
     analysis = analyse(pipeline, text)
     assert _place_text(analysis, text, "killed") == "Akida"
+
+
+def test_a_town_owning_a_named_building_places_the_event(pipeline: Pipeline) -> None:
+    text = "About 100 students demonstrated in Abuja's International Conference Centre on Monday."
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, "demonstrated") == "Abuja"

@@ -88,7 +88,9 @@ def governing_nominal(token: Token, path: list[Token] | None = None) -> tuple[To
         elif (token.dep_ == "pobj" and token.head.lower_ in ("including", "like")
               and token.head.head.pos_ in ("PROPN", "NOUN")):
             token = token.head.head  # "patrolled major cities, including Kano"
-        elif token.dep_ in MODIFIER_DEPS and token.head.pos_ == "NOUN":
+        elif token.dep_ in MODIFIER_DEPS and (token.head.pos_ == "NOUN" or (
+                token.dep_ == "poss" and token.head.pos_ == "PROPN" and token.head.ent_type_ != "PERSON")):
+            # "Abuja's International Conference Centre", not "Kazakstan's Galib Jafarov"
             typed = is_place_noun(token.head)
             names_place = names_place or token.dep_ == "appos" or typed
             # "Muuri village" is the village's name; "the Sarajevo neighborhood of Dobrinja" is not
