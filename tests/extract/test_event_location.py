@@ -226,3 +226,13 @@ def test_a_town_owning_a_named_building_places_the_event(pipeline: Pipeline) -> 
     text = "About 100 students demonstrated in Abuja's International Conference Centre on Monday."
     analysis = analyse(pipeline, text)
     assert _place_text(analysis, text, "demonstrated") == "Abuja"
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    ("At least 27 civilians were killed in air raids that targeted the city of Raqqa.", "killed", "Raqqa"),
+    ("The cleric was shot dead on Monday as he entered the city of Kirkuk.", "shot", "Kirkuk"),
+])
+def test_what_the_events_circumstance_hit_or_entered_is_its_ground(
+        pipeline: Pipeline, text: str, verb: str, expected: str) -> None:
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, verb) == expected

@@ -70,7 +70,9 @@ def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, 
     introduces it ("in Misrata", "north of Baghdad"); in the clause also when it is the
     verb's object ("captured Jerusalem"), the object of the verb a participle hangs on
     ("stormed the village of Mainok, killing 39"), the object of what the event set out to do
-    ("launched an offensive to capture Jarabulus"), or the town of a police force or
+    ("launched an offensive to capture Jarabulus"), the object of a clause telling how or
+    while it came about ("killed in raids that targeted Raqqa", "shot as he entered a Baghdad
+    mosque"), or the town of a police force or
     building that is the subject ("Dallas police shot"). Modifiers ("US officials"),
     demonyms, origins ("of Milan", "from Hamburg"), agents ("by Iran"), places measured
     from ("50 km north of Baghdad"), places of a report's source ("according to a source in
@@ -343,6 +345,21 @@ def _describable(subject: Token) -> bool:
                 or lemma in lexicon().nouns or is_carrier(subject) or subject.ent_type_ in PLACE_ENTITIES)
 
 
+def _circumstance(verb: Token, context: _Context) -> bool:
+    """Whether ``verb`` tells how or while the event came about: a clause on the event verb
+    ("shot as he entered a Baghdad mosque", "killed when two bombs hit the capital") or on an
+    event noun of its phrase ("killed in raids that targeted the city of Raqqa"). What it hit
+    or entered is the event's ground."""
+    if verb.pos_ != "VERB" or verb.i not in context.phrase:
+        return False
+    event = token_at(context.doc, context.anchor)
+    if event is None:
+        return False
+    if verb.dep_ == "advcl":
+        return verb.head.i == clause_head(event).i
+    return verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in lexicon().nouns
+
+
 def _purpose(verb: Token, anchor: int) -> bool:
     """Whether ``verb`` says what the event set out to do ("managed to enter X", "launched an
     offensive to capture X", "began the assault by storming X"): its object is the event's ground."""
@@ -425,7 +442,8 @@ def _tier(context: _Context, place: Place, span: Span, token: Token, scope: str)
             return 1  # "marched from Geneva": a movement happens along its way, from its start
         return 0 if adverbial_prep(token.head) else PREP_TIER.get(token.head.lower_)
     if token.dep_ in ARGUMENT_DEPS and (scope == "clause" or token.head.i in context.governors
-                                        or _purpose(token.head, context.anchor)):
+                                        or _purpose(token.head, context.anchor)
+                                        or _circumstance(token.head, context)):
         if aged(span):
             return None  # "Jabri, 15, had been shot": a person the recogniser took for a place
         if token.dep_ == "nsubjpass" and token.i == span.root.i and place.feature == "place":
