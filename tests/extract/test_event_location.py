@@ -231,6 +231,7 @@ def test_a_town_owning_a_named_building_places_the_event(pipeline: Pipeline) -> 
 @pytest.mark.parametrize(("text", "verb", "expected"), [
     ("At least 27 civilians were killed in air raids that targeted the city of Raqqa.", "killed", "Raqqa"),
     ("The cleric was shot dead on Monday as he entered the city of Kirkuk.", "shot", "Kirkuk"),
+    ("Nine bombings targeting the city of Kirkuk killed at least 14 people on Wednesday.", "killed", "Kirkuk"),
 ])
 def test_what_the_events_circumstance_hit_or_entered_is_its_ground(
         pipeline: Pipeline, text: str, verb: str, expected: str) -> None:

@@ -350,14 +350,16 @@ def _circumstance(verb: Token, context: _Context) -> bool:
     ("shot as he entered a Baghdad mosque", "killed when two bombs hit the capital") or on an
     event noun of its phrase ("killed in raids that targeted the city of Raqqa"). What it hit
     or entered is the event's ground."""
-    if verb.pos_ != "VERB" or verb.i not in context.phrase:
-        return False
     event = token_at(context.doc, context.anchor)
-    if event is None:
+    if event is None or verb.pos_ != "VERB":
         return False
+    head = clause_head(event)
     if verb.dep_ == "advcl":
-        return verb.head.i == clause_head(event).i
-    return verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in lexicon().nouns
+        return verb.head.i == head.i and verb.i in context.phrase
+    # "nine bombings targeting areas of Baghdad killed 14": the subject is the event's cause
+    on_cause = verb.head.dep_ in SUBJECT_DEPS and verb.head.head.i == head.i
+    return (verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in lexicon().nouns
+            and (verb.i in context.phrase or on_cause))
 
 
 def _purpose(verb: Token, anchor: int) -> bool:
