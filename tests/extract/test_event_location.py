@@ -166,6 +166,31 @@ def test_scene_setting_place_yields_to_the_place_the_event_names(pipeline: Pipel
     assert _place_text(analysis, text, "shot") == "Sarajevo"  # a relative clause tells of another act
 
 
+@pytest.mark.parametrize("text, verb", [
+    ("Bombs may not be falling. \"It is terrifying,\" he said in a recent interview in Honolulu.",
+     "falling"),
+    ("The minister spoke to reporters in Rome on Monday. Militants attacked a convoy.", "attacked"),
+])
+def test_place_of_another_sentence_does_not_place_the_event(pipeline: Pipeline, text: str,
+                                                             verb: str) -> None:
+    analysis = analyse(pipeline, text)
+    start = text.index(verb)
+    assert locate_event(analysis, start, start + len(verb)) == (None, "none")
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("China warned North Korea to refrain from further tests.", "warned"),
+    ("The European Union sanctioned Russia over the annexation.", "sanctioned"),
+])
+def test_place_addressed_by_the_event_is_not_its_place(pipeline: Pipeline, text: str, verb: str) -> None:
+    assert _place_text(analyse(pipeline, text), text, verb) is None
+
+
+def test_place_of_a_verb_that_acts_on_it_stays_its_place(pipeline: Pipeline) -> None:
+    text = "Rebels captured Aleppo after a long siege."
+    assert _place_text(analyse(pipeline, text), text, "captured") == "Aleppo"
+
+
 @pytest.mark.parametrize(("text", "verb", "expected"), [
     ("The prisoners at Guantanamo Bay were captured in Afghanistan in 2001.", "captured", "Afghanistan"),
     ("A young man from a village near Lahore was arrested in Karachi on Monday.", "arrested", "Karachi"),

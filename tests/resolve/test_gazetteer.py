@@ -86,3 +86,11 @@ def test_dotted_initials_are_usable_alternate_names_but_codes_are_not() -> None:
 def test_lookup_finds_a_city_by_its_dotted_initials() -> None:
     entries = gazetteer().lookup("L.A.")
     assert any(e.geonameid == 5368361 and e.feature == "city" and not e.exact for e in entries)
+
+
+def test_curated_region_gives_way_to_the_subdivision_known_by_its_name() -> None:
+    crimea = gazetteer().lookup("Crimea")[0]
+    assert crimea.feature == "admin1" and crimea.country == "UKR" and crimea.geonameid is not None
+    assert crimea.name == "Crimea"  # the curated English name, not "Avtonomna Respublika Krym"
+    sea = gazetteer().lookup("Red Sea")[0]
+    assert sea.feature == "sea"  # a curated place without a country keeps its rank

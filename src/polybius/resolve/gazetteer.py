@@ -25,7 +25,7 @@ import threading
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -236,10 +236,7 @@ class Gazetteer:
         if variant is not None:
             found.append(variant)
         indexed = [e for e in self._lookup_key(key) if e != variant]
-        official = {e.country for e in indexed if e.feature == "admin1" and e.exact}
-        # a curated region that GeoNames has as a subdivision ("England", "Wales") takes its id
-        found = [e for e in found if e.geonameid is not None or e.country not in official]
-        return found + indexed
+        return _with_subdivision_ids(found, indexed)
 
     @lru_cache(maxsize=65536)  # noqa: B019 - one gazetteer per process
     def _lookup_key(self, key: str) -> tuple[Entry, ...]:
@@ -253,6 +250,22 @@ class Gazetteer:
     def country(self, iso3: str) -> Entry | None:
         """The country entry of an alpha-3 code."""
         return self._countries.get(iso3)
+
+
+def _with_subdivision_ids(curated: list[Entry], indexed: list[Entry]) -> list[Entry]:
+    """Curated and indexed entries, a curated region that GeoNames has as a subdivision of its
+    country ("England"; "Crimea" for Avtonomna Respublika Krym) merged into that subdivision,
+    which keeps its id and takes the curated (English) name."""
+    subdivisions = {e.country: e for e in reversed(indexed) if e.feature == "admin1"}
+    merged: dict[Entry, Entry] = {}
+    kept = []
+    for entry in curated:
+        subdivision = subdivisions.get(entry.country) if entry.geonameid is None else None
+        if subdivision is None:
+            kept.append(entry)
+        elif subdivision not in merged:
+            merged[subdivision] = replace(subdivision, name=entry.name)
+    return kept + [merged.get(e, e) for e in indexed]
 
 
 def _entry(row: tuple, exact: bool) -> Entry:
