@@ -262,3 +262,12 @@ def test_what_the_events_circumstance_hit_or_entered_is_its_ground(
         pipeline: Pipeline, text: str, verb: str, expected: str) -> None:
     analysis = analyse(pipeline, text)
     assert _place_text(analysis, text, verb) == expected
+
+
+def test_a_place_of_the_event_protested_against_is_not_the_protests(pipeline: Pipeline) -> None:
+    text = "Hundreds of students protested against the missile strikes on Afghanistan."
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, "protested") is None
+    text = "Hundreds of students protested in Madrid against the war."
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, "protested") == "Madrid"

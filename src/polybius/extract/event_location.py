@@ -81,8 +81,9 @@ def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, 
     demonyms, origins ("of Milan", "from Hamburg"), agents ("by Iran"), places measured
     from ("50 km north of Baghdad"), places of a report's source ("according to a source in
     Aleppo"), places in an apposition to the subject ("Abu Jandal, the commander in Raqqa,"),
-    places in what a verb of saying reports and places of an event that dates this one
-    ("killed since the war in Syria broke out") never count. Among several: the best
+    places in what a verb of saying reports, places of an event that dates this one ("killed
+    since the war in Syria broke out") and of an event it is against ("protested against the
+    strikes on Afghanistan") never count. Among several: the best
     preposition, then one not in a phrase describing the subject ("the detainees at Guantanamo
     Bay were captured in Afghanistan"), then (beyond the clause) one in the event's own phrase,
     then the part before the whole ("the Shaab neighborhood of Baghdad", "Hawija, a town near
@@ -100,7 +101,8 @@ def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, 
     for scope, (lo, hi) in scopes(doc, analysis.text, start, end):
         if scope not in EVENT_SCOPES:
             break
-        inside = [(p, m) for p, m in mentions if lo <= m.start and m.end <= hi and not _another_time(doc, m, start)
+        inside = [(p, m) for p, m in mentions if lo <= m.start and m.end <= hi
+                  and not (_another_time(doc, m, start) or _opposed_event(doc, m, start))
                   and (_in_clause(doc, m, own) if scope == "clause"
                        else not (_reported(doc, m, start) or _where_said(doc, m, start)))]
         ranked = [(r, m) for r, m in ((_rank(context, p, m, scope), m) for p, m in inside) if r]
@@ -243,6 +245,23 @@ def _in_source(span: Span) -> bool:
     """Whether the place is in the phrase that names a report's source ("according to a
     military source in Aleppo"): it says where the source is, not where the event was."""
     return any(t.lower_ in ATTRIBUTING_WORDS and t.dep_ == "prep" for t in span.root.ancestors)
+
+
+def _opposed_event(doc: Doc, mention: TextSpan, start: int) -> bool:
+    """Whether the place is in an event the event is against ("protested against the bombing
+    of Belgrade", "demonstrated against the war in Iraq"): it tells where that event was."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    verb = token_at(doc, start)
+    if span is None or verb is None:
+        return False
+    above = {verb.i} | {t.i for t in verb.ancestors}
+    token = span.root
+    while token.i not in above and token.head.i != token.i:
+        if (token.dep_ == "pobj" and token.head.lower_ == "against"
+                and (token.lemma_.lower() in lexicon().nouns or is_carrier(token))):
+            return True
+        token = token.head
+    return False
 
 
 def _another_time(doc: Doc, mention: TextSpan, start: int) -> bool:
