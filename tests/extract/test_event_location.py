@@ -271,3 +271,9 @@ def test_a_place_of_the_event_protested_against_is_not_the_protests(pipeline: Pi
     text = "Hundreds of students protested in Madrid against the war."
     analysis = analyse(pipeline, text)
     assert _place_text(analysis, text, "protested") == "Madrid"
+
+
+def test_a_name_typing_a_site_is_its_own_name(pipeline: Pipeline) -> None:
+    text = "A suicide bomber detonated his explosive device at the Megiddo junction in northern Israel."
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, "detonated") == "Megiddo"
