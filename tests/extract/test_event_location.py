@@ -277,3 +277,9 @@ def test_a_name_typing_a_site_is_its_own_name(pipeline: Pipeline) -> None:
     text = "A suicide bomber detonated his explosive device at the Megiddo junction in northern Israel."
     analysis = analyse(pipeline, text)
     assert _place_text(analysis, text, "detonated") == "Megiddo"
+
+
+def test_a_relative_clause_on_the_subject_says_who_not_where(pipeline: Pipeline) -> None:
+    text = "Hussein Mansour, who sent reinforcements to the fighters near Kirkuk, was killed on Friday."
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, "killed") is None

@@ -80,7 +80,8 @@ def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, 
     building that is the subject ("Dallas police shot"). Modifiers ("US officials"),
     demonyms, origins ("of Milan", "from Hamburg"), agents ("by Iran"), places measured
     from ("50 km north of Baghdad"), places of a report's source ("according to a source in
-    Aleppo"), places in an apposition to the subject ("Abu Jandal, the commander in Raqqa,"),
+    Aleppo"), places in an apposition or relative clause on the subject ("Abu Jandal, the
+    commander in Raqqa,"),
     places in what a verb of saying reports, places of an event that dates this one ("killed
     since the war in Syria broke out") and of an event it is against ("protested against the
     strikes on Afghanistan") never count. Among several: the best
@@ -352,15 +353,16 @@ def _subject_modifiers(doc: Doc, start: int) -> frozenset[int]:
 
 
 def _subject_epithets(doc: Doc, start: int) -> frozenset[int]:
-    """Token indices of an apposition to the event clause's subject, when it is someone ("Abu
-    Jandal, the commander of ISIS operations in Raqqa, was killed"): it says who they are,
-    never where the event happened."""
+    """Token indices of an apposition or relative clause on the event clause's subject, when it
+    is someone ("Abu Jandal, the commander of ISIS operations in Raqqa, was killed", "Mansour,
+    who sent reinforcements near Kirkuk, was killed"): it says who they are, never where the
+    event happened."""
     token = token_at(doc, start)
     if token is None:
         return frozenset()
     head = clause_head(token)
     return frozenset(t.i for child in head.children if child.dep_ in SUBJECT_DEPS and _describable(child)
-                     for appos in child.children if appos.dep_ == "appos" for t in appos.subtree)
+                     for appos in child.children if appos.dep_ in ("appos", "relcl") for t in appos.subtree)
 
 
 def _describable(subject: Token) -> bool:
