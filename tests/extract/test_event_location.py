@@ -283,3 +283,9 @@ def test_a_relative_clause_on_the_subject_says_who_not_where(pipeline: Pipeline)
     text = "Hussein Mansour, who sent reinforcements to the fighters near Kirkuk, was killed on Friday."
     analysis = analyse(pipeline, text)
     assert _place_text(analysis, text, "killed") is None
+
+
+def test_a_name_a_place_noun_describes_is_no_person(pipeline: Pipeline) -> None:
+    text = "Western Slavonia, the last rebel-held part of Croatia, was captured by the army in May."
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, "captured") == "Western Slavonia"

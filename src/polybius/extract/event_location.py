@@ -16,6 +16,7 @@ from polybius.analysis import Analysis
 from polybius.extract.attribution_sources import speaker_like
 from polybius.extract.event_trigger_lexicon import is_carrier, lexicon
 from polybius.extract.place_phrases import (
+    PARTITIVES,
     PREP_TIER,
     SPECIFICITY,
     adverbial_prep,
@@ -478,8 +479,12 @@ def _tier(context: _Context, place: Place, span: Span, token: Token, scope: str)
             return None  # "warned North Korea", "sanctioned Moscow": whom, not where
         if aged(span):
             return None  # "Jabri, 15, had been shot": a person the recogniser took for a place
-        if token.dep_ == "nsubjpass" and token.i == span.root.i and place.feature == "place":
+        if (token.dep_ == "nsubjpass" and token.i == span.root.i and place.feature == "place"
+                and not any(c.dep_ == "appos" and (is_place_noun(c) or c.lower_ in PARTITIVES
+                                                   or c.lower_ in cue_words("part", "direction"))
+                            for c in token.children)):
             return 1  # "Granda was captured in Caracas": a bare unknown name is likely a person
+            # (not "Eastern Slavonia, the last Serb-held part of Croatia, was captured")
         return 0
     if scope != "clause":
         return None
