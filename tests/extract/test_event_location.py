@@ -6,9 +6,9 @@ import pytest
 from spacy.tokens import Span
 
 from polybius.analysis import Analysis
-from polybius.extract.event_location import dateline_end, locate_event
+from polybius.extract.event_location import _specificity, dateline_end, locate_event
 from polybius.extract.place_phrases import inside_name
-from polybius.model import Document
+from polybius.model import Document, Place
 from polybius.pipeline import Pipeline, run_stages
 
 
@@ -289,3 +289,12 @@ def test_a_name_a_place_noun_describes_is_no_person(pipeline: Pipeline) -> None:
     text = "Western Slavonia, the last rebel-held part of Croatia, was captured by the army in May."
     analysis = analyse(pipeline, text)
     assert _place_text(analysis, text, "captured") == "Western Slavonia"
+
+
+def test_a_facility_a_part_noun_types_is_a_region(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("The village lies in the Jabal Kurdo region, near the Kurdo airport.")
+    region = next(t for t in doc if t.text == "region")
+    airport = next(t for t in doc if t.text == "airport")
+    facility = Place(id="P1", name="Jabal Kurdo", feature="facility")
+    assert _specificity(facility, region) == _specificity(Place(id="P2", name="X", feature="region"), region)
+    assert _specificity(facility, airport) < _specificity(Place(id="P3", name="Y", feature="city"), airport)

@@ -443,7 +443,7 @@ def _rank(context: _Context, place: Place, mention: TextSpan, scope: str) -> tup
         role = "whole"
     outside = scope != "clause" and span.root.i not in context.phrase
     describing = token.i in context.describers
-    return (tier, describing, outside, role == "whole", modifier and role != "part", SPECIFICITY.get(place.feature, 5),
+    return (tier, describing, outside, role == "whole", modifier and role != "part", _specificity(place, token),
             mention.start < context.anchor, abs(mention.start - context.anchor), place.id)
 
 
@@ -459,6 +459,14 @@ def _post_of(noun: Token, context: _Context) -> bool:
         return False
     head = clause_head(event)
     return noun.head.i != head.i and noun.head.i not in context.governors
+
+
+def _specificity(place: Place, noun: Token) -> int:
+    """How small the place is: its feature's rank, but a facility (an unknown name the recogniser
+    tagged as one) that a part noun types ("the Jabal Al-Akrad region") is a region."""
+    if place.feature == "facility" and noun.lemma_.lower() in cue_words("part"):
+        return SPECIFICITY["region"]
+    return SPECIFICITY.get(place.feature, 5)
 
 
 def _tier(context: _Context, place: Place, span: Span, token: Token, scope: str) -> int | None:
