@@ -55,9 +55,9 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 # Sectors of titles that say what someone is, not a post held somewhere ("militants", "activists").
 MEMBER_SECTORS = frozenset({"REB", "CVL"})
-# Words that date an event by another one that came later or long before ("killed since the war in
-# Syria broke out"); not "after", whose event is often the cause, at the same place ("captured
-# after a shootout in Gujrat").
+# Words that date an event by another one that came later or long before ("drowned since the dam
+# on the Volta was opened"); not "after", whose event is often the cause, at the same place
+# ("arrested after a car chase in Multan").
 OTHER_TIMES = frozenset({"before", "since", "until", "till"})
 # Position of the feature's specificity in the sort key ``_rank`` returns.
 RANK_FEATURE = 5
@@ -76,18 +76,17 @@ def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, 
     verb's object ("captured Jerusalem"), the object of the verb a participle hangs on
     ("stormed the village of Mainok, killing 39"), the object of what the event set out to do
     ("launched an offensive to capture Jarabulus"), the object of a clause telling how or
-    while it came about ("killed in raids that targeted Raqqa", "shot as he entered a Baghdad
+    while it came about ("killed in air strikes that hit Qusayr", "stabbed as he entered a Basra
     mosque"), or the town of a police force or
     building that is the subject ("Dallas police shot"). Modifiers ("US officials"),
     demonyms, origins ("of Milan", "from Hamburg"), agents ("by Iran"), places measured
     from ("50 km north of Baghdad"), places of a report's source ("according to a source in
-    Aleppo"), places in an apposition or relative clause on the subject ("Abu Jandal, the
-    commander in Raqqa,"),
-    places in what a verb of saying reports, places of an event that dates this one ("killed
-    since the war in Syria broke out") and of an event it is against ("protested against the
-    strikes on Afghanistan") never count. Among several: the best
-    preposition, then one not in a phrase describing the subject ("the detainees at Guantanamo
-    Bay were captured in Afghanistan"), then (beyond the clause) one in the event's own phrase,
+    Aleppo"), places in an apposition or relative clause on the subject ("Rashid, the treasurer
+    in Tikrit,"), places in what a verb of saying reports, places of an event that dates this
+    one ("drowned since the dam on the Volta was opened") and of an event it is against
+    ("marched against the attacks on Mosul") never count. Among several: the best
+    preposition, then one not in a phrase describing the subject ("the detainees at Bagram
+    were arrested in Pakistan"), then (beyond the clause) one in the event's own phrase,
     then the part before the whole ("the Shaab neighborhood of Baghdad", "Hawija, a town near
     Kirkuk"), then the most specific feature, then one after the evidence, then the nearest. A place
     that opens the sentence ("In Gaza, soldiers shot ...") only sets the scene: one at least
@@ -140,7 +139,7 @@ def _scene_setter(doc: Doc, mention: TextSpan, start: int) -> bool:
 
 def _fronted(prep: Token, verb: Token) -> bool:
     """Whether the phrase opens the sentence, alone or after other phrases of the event's own
-    clause before its subject ("On Wednesday morning in the Homs countryside, ISIS launched")."""
+    clause before its subject ("Late on Tuesday in the Hama province, the militia began")."""
     if prep.left_edge.i == prep.sent.start:
         return True
     head = clause_head(verb)
@@ -182,8 +181,8 @@ class _Context:
     features: dict[int, str]  # token index -> feature of the place it names
     hosts: dict[int, set[int]]  # token index of a place's noun phrase -> the place's tokens
     phrase: frozenset[int]  # the event clause with everything nested in it
-    describers: frozenset[int]  # what the subject's modifiers say of it ("detainees at Guantanamo")
-    epithets: frozenset[int]  # an apposition to the subject ("al-Kuwaiti, the commander in Raqqa,")
+    describers: frozenset[int]  # what the subject's modifiers say of it ("detainees at Bagram")
+    epithets: frozenset[int]  # an apposition to the subject ("Rashid, the treasurer in Tikrit,")
 
 
 DATELINE = re.compile(
@@ -250,8 +249,8 @@ def _in_source(span: Span) -> bool:
 
 
 def _opposed_event(doc: Doc, mention: TextSpan, start: int) -> bool:
-    """Whether the place is in an event the event is against ("protested against the bombing
-    of Belgrade", "demonstrated against the war in Iraq"): it tells where that event was."""
+    """Whether the place is in an event the event is against ("marched against the attacks
+    on Mosul", "marched against the war in Chad"): it tells where that event was."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     verb = token_at(doc, start)
     if span is None or verb is None:
@@ -267,8 +266,8 @@ def _opposed_event(doc: Doc, mention: TextSpan, start: int) -> bool:
 
 
 def _another_time(doc: Doc, mention: TextSpan, start: int) -> bool:
-    """Whether the place is in a phrase that dates the event by another one ("killed before
-    the frontlines near Manbij were secured", "killed since the war in Syria broke out"): it
+    """Whether the place is in a phrase that dates the event by another one ("wounded before
+    the roads around Gao were reopened", "drowned since the dam on the Volta was opened"): it
     tells where that other event was."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     verb = token_at(doc, start)
@@ -340,11 +339,11 @@ def _event_phrase(doc: Doc, start: int) -> frozenset[int]:
 
 def _subject_modifiers(doc: Doc, start: int) -> frozenset[int]:
     """Token indices of the phrases that modify the event clause's subject ("the detainees at
-    Guantanamo Bay were captured in Afghanistan", "a youth from a village in Malad was
-    murdered"): they say who the subject is, not where the event happened, so a place the
+    Bagram were arrested in Pakistan", "a trader from a village near Lahore was
+    robbed"): they say who the subject is, not where the event happened, so a place the
     clause itself names comes first. The subject's own head is left out ("Hebron was
     captured"), and so is the subject that is a place or an event, whose place is the
-    event's ("the base at Beirut airport was destroyed", "the win in St. Vincent occurred")."""
+    event's ("the depot at Herat airport was destroyed", "the blast in Tanta occurred")."""
     token = token_at(doc, start)
     if token is None:
         return frozenset()
@@ -355,8 +354,8 @@ def _subject_modifiers(doc: Doc, start: int) -> frozenset[int]:
 
 def _subject_epithets(doc: Doc, start: int) -> frozenset[int]:
     """Token indices of an apposition or relative clause on the event clause's subject, when it
-    is someone ("Abu Jandal, the commander of ISIS operations in Raqqa, was killed", "Mansour,
-    who sent reinforcements near Kirkuk, was killed"): it says who they are, never where the
+    is someone ("Omar Rashid, the head of the cell's finances in Tikrit, was arrested", "Saleh, who
+    ran a bakery near Kirkuk, was kidnapped"): it says who they are, never where the
     event happened."""
     token = token_at(doc, start)
     if token is None:
@@ -376,8 +375,8 @@ def _describable(subject: Token) -> bool:
 
 def _circumstance(verb: Token, context: _Context) -> bool:
     """Whether ``verb`` tells how or while the event came about: a clause on the event verb
-    ("shot as he entered a Baghdad mosque", "killed when two bombs hit the capital") or on an
-    event noun of its phrase ("killed in raids that targeted the city of Raqqa"). What it hit
+    ("stabbed as he entered a Basra mosque", "hurt when two shells hit the port of Aden") or on an
+    event noun of its phrase ("killed in air strikes that hit the town of Qusayr"). What it hit
     or entered is the event's ground."""
     event = token_at(context.doc, context.anchor)
     if event is None or verb.pos_ != "VERB":
@@ -385,7 +384,7 @@ def _circumstance(verb: Token, context: _Context) -> bool:
     head = clause_head(event)
     if verb.dep_ == "advcl":
         return verb.head.i == head.i and verb.i in context.phrase
-    # "nine bombings targeting areas of Baghdad killed 14": the subject is the event's cause
+    # "two car bombs targeting the town of Tuz Khurmatu wounded dozens": the subject is the event's cause
     on_cause = verb.head.dep_ in SUBJECT_DEPS and verb.head.head.i == head.i
     return (verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in lexicon().nouns
             and (verb.i in context.phrase or on_cause))
@@ -449,7 +448,7 @@ def _rank(context: _Context, place: Place, mention: TextSpan, scope: str) -> tup
 
 def _post_of(noun: Token, context: _Context) -> bool:
     """Whether ``noun`` is a post (a title) a place phrase hangs on that is no argument of the
-    event ("al-Rawi, ISIS governor of al-Jazeera, was killed", "the ISIS leader in Baaj"): the
+    event ("Haddad, the militia's governor of Anbar, died", "the militia's leader in Baiji"): the
     place says where they hold their post or live, not where the event happened."""
     title = find_title([noun.text]) if noun.pos_ in ("NOUN", "PROPN") else None
     if title is None or title[1] in MEMBER_SECTORS or not speaker_like(noun):
@@ -463,7 +462,7 @@ def _post_of(noun: Token, context: _Context) -> bool:
 
 def _specificity(place: Place, noun: Token) -> int:
     """How small the place is: its feature's rank, but a facility (an unknown name the recogniser
-    tagged as one) that a part noun types ("the Jabal Al-Akrad region") is a region."""
+    tagged as one) that a part noun types ("the Jabal Kurdo region") is a region."""
     if place.feature == "facility" and noun.lemma_.lower() in cue_words("part"):
         return SPECIFICITY["region"]
     return SPECIFICITY.get(place.feature, 5)
@@ -476,7 +475,7 @@ def _tier(context: _Context, place: Place, span: Span, token: Token, scope: str)
         return None if far(token.head.head) else 0
     if token.dep_ == "pobj":
         if _post_of(token.head.head, context):
-            return None  # "including al-Aswad, ISIS leader in Baaj": where the post is held
+            return None  # "including Haddad, the militia's leader in Baiji": where the post is held
         if token.head.lower_ == "from" and token.head.head.lemma_ in MOTION_VERBS:
             return 1  # "marched from Geneva": a movement happens along its way, from its start
         return 0 if adverbial_prep(token.head) else PREP_TIER.get(token.head.lower_)
@@ -492,7 +491,7 @@ def _tier(context: _Context, place: Place, span: Span, token: Token, scope: str)
                                                    or c.lower_ in cue_words("part", "direction"))
                             for c in token.children)):
             return 1  # "Granda was captured in Caracas": a bare unknown name is likely a person
-            # (not "Eastern Slavonia, the last Serb-held part of Croatia, was captured")
+            # (not "Western Slavonia, the last part of Croatia held by rebels, was overrun")
         return 0
     if scope != "clause":
         return None
