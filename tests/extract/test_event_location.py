@@ -6,9 +6,9 @@ import pytest
 from spacy.tokens import Span
 
 from polybius.analysis import Analysis
-from polybius.extract.event_location import dateline_end, locate_event
-from polybius.extract.place_phrases import inside_name
-from polybius.model import Document
+from polybius.extract.event_location import _specificity, dateline_end, locate_event
+from polybius.extract.place_phrases import governing_nominal, inside_name
+from polybius.model import Document, Place
 from polybius.pipeline import Pipeline, run_stages
 
 
@@ -199,3 +199,114 @@ def test_place_of_a_verb_that_acts_on_it_stays_its_place(pipeline: Pipeline) -> 
 def test_place_that_says_whose_person_or_statement_is_not_the_event_place(pipeline: Pipeline, text: str,
                                                                           verb: str) -> None:
     assert _place_text(analyse(pipeline, text), text, verb) is None
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    ("The detainees at Bagram were captured in Pakistan in 2002.", "captured", "Pakistan"),
+    ("A young man from a village near Lahore was arrested in Karachi on Monday.", "arrested", "Karachi"),
+    ("The market in Kandahar was destroyed by a bomb in Afghanistan.", "destroyed", "Kandahar"),
+    ("The attack on Kandahar was repelled by troops in Afghanistan.", "repelled", "Kandahar"),
+])
+def test_the_subjects_surroundings_yield_to_the_place_the_clause_names(
+        pipeline: Pipeline, text: str, verb: str, expected: str) -> None:
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, verb) == expected
+
+
+def test_scene_set_after_a_time_yields_to_the_place_the_event_names(pipeline: Pipeline) -> None:
+    text = ("Late on Tuesday in the Hama province, the militia began a campaign to seize "
+            "the town of Qarfa.")
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, "began") == "Qarfa"
+
+
+@pytest.mark.parametrize(("text", "verb"), [
+    ("Thousands of fishermen have drowned since the dam on the Volta River was opened.", "drowned"),
+    ("Two guards were wounded before the roads around Gao were reopened.", "wounded"),
+])
+def test_a_place_of_another_time_is_not_the_events(pipeline: Pipeline, text: str, verb: str) -> None:
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, verb) is None
+
+
+def test_a_cause_after_which_the_event_came_places_it(pipeline: Pipeline) -> None:
+    text = "The smuggler was arrested after a car chase in Multan last week."
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, "arrested") == "Multan"
+
+
+def test_a_place_where_a_post_is_held_is_not_the_events(pipeline: Pipeline) -> None:
+    text = "Samir Haddad, the militia's commander in Tikrit, died in a drone strike last week."
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, "died") is None
+    text = "Samir Haddad died in a drone strike in Mosul last week."
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, "died") == "Mosul"
+
+
+def test_an_apposition_to_the_subject_says_who_not_where(pipeline: Pipeline) -> None:
+    text = "Omar Rashid, the head of the cell's finances in Tikrit, was arrested with two aides."
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, "arrested") is None
+
+
+def test_a_name_typing_a_village_is_its_own_name_not_a_modifier(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("Gunmen attacked Akoko village at dawn.")
+    name, village = doc[2], doc[3]
+    assert village.text == "village" and name.head.i == village.i
+    for dep in ("compound", "nmod"):  # the parser labels "Akoko" either way
+        name.dep_ = dep
+        assert governing_nominal(name) == (village, False, True)
+
+
+def test_a_town_owning_a_named_building_places_the_event(pipeline: Pipeline) -> None:
+    text = "Dozens of nurses rallied in Lagos's National Theatre on Friday."
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, "rallied") == "Lagos"
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    ("Four shepherds were killed in air strikes that hit the town of Qusayr.", "killed", "Qusayr"),
+    ("The judge was stabbed on Monday as he entered the city of Basra.", "stabbed", "Basra"),
+    ("Two car bombs targeting the town of Tuz Khurmatu wounded dozens of shoppers.", "wounded", "Tuz Khurmatu"),
+])
+def test_what_the_events_circumstance_hit_or_entered_is_its_ground(
+        pipeline: Pipeline, text: str, verb: str, expected: str) -> None:
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, verb) == expected
+
+
+def test_a_place_of_the_event_protested_against_is_not_the_protests(pipeline: Pipeline) -> None:
+    text = "Thousands of farmers marched against the attacks on Mosul."
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, "marched") is None
+    text = "Thousands of farmers marched in Santiago against the law."
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, "marched") == "Santiago"
+
+
+def test_a_name_typing_a_site_is_its_own_name(pipeline: Pipeline) -> None:
+    text = "A truck bomb exploded at the Golani junction in northern Israel."
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, "exploded") == "Golani"
+
+
+def test_a_relative_clause_on_the_subject_says_who_not_where(pipeline: Pipeline) -> None:
+    text = "Karim Saleh, who ran a bakery near Kirkuk for years, was kidnapped on Friday."
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, "kidnapped") is None
+
+
+def test_a_name_a_place_noun_describes_is_no_person(pipeline: Pipeline) -> None:
+    text = "Western Slavonia, the last part of Croatia held by rebels, was overrun by the army in May."
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, "overrun") == "Western Slavonia"
+
+
+def test_a_facility_a_part_noun_types_is_a_region(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("The village lies in the Jabal Kurdo region, near the Kurdo airport.")
+    region = next(t for t in doc if t.text == "region")
+    airport = next(t for t in doc if t.text == "airport")
+    facility = Place(id="P1", name="Jabal Kurdo", feature="facility")
+    assert _specificity(facility, region) == _specificity(Place(id="P2", name="X", feature="region"), region)
+    assert _specificity(facility, airport) < _specificity(Place(id="P3", name="Y", feature="city"), airport)

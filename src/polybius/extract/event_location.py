@@ -13,7 +13,10 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from polybius.analysis import Analysis
+from polybius.extract.attribution_sources import speaker_like
+from polybius.extract.event_trigger_lexicon import is_carrier, lexicon
 from polybius.extract.place_phrases import (
+    PARTITIVES,
     PREP_TIER,
     SPECIFICITY,
     adverbial_prep,
@@ -23,10 +26,12 @@ from polybius.extract.place_phrases import (
     dated,
     described,
     direction_of,
+    facility_words,
     far,
     governing_nominal,
     inside_name,
     is_demonym_text,
+    is_place_noun,
     part_or_whole,
     person,
     place_hosts,
@@ -36,6 +41,7 @@ from polybius.extract.place_phrases import (
 from polybius.extract.scope import clause_head, clause_tokens, scopes, token_at
 from polybius.model import Place
 from polybius.model import Span as TextSpan
+from polybius.resolve.actors import find_title
 
 # Features that, as a modifier, name whose thing it is rather than where ("a U.S. airstrike",
 # "Syria's civil war"); a town as a modifier still places it ("a Mogadishu hotel").
@@ -47,6 +53,15 @@ MOTION_VERBS = frozenset({"march", "fly", "infiltrate", "flee", "come"})
 # Clauses that share the place of the verb they hang on ("attacked Damboa town, killing 60").
 DEPENDENT_CLAUSE_DEPS = frozenset({"advcl", "conj"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+# Sectors of titles that say what someone is, not a post held somewhere ("militants", "activists").
+MEMBER_SECTORS = frozenset({"REB", "CVL"})
+# Words that date an event by another one that came later or long before ("drowned since the dam
+# on the Volta was opened"); not "after", whose event is often the cause, at the same place
+# ("arrested after a car chase in Multan").
+OTHER_TIMES = frozenset({"before", "since", "until", "till"})
+# Position of the feature's specificity in the sort key ``_rank`` returns.
+RANK_FEATURE = 5
 # Where an event's place is looked for. Not its paragraph: on the 84 PolNeAR dev articles a
 # place from another sentence of the paragraph was the event's in about 4 of 40 sampled cases
 # ("Bombs may not be falling" -> Honolulu, where the speaker gave an interview).
@@ -61,14 +76,20 @@ def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, 
     introduces it ("in Misrata", "north of Baghdad"); in the clause also when it is the
     verb's object ("captured Jerusalem"), the object of the verb a participle hangs on
     ("stormed the village of Mainok, killing 39"), the object of what the event set out to do
-    ("launched an offensive to capture Jarabulus"), or the town of a police force or
+    ("launched an offensive to capture Jarabulus"), the object of a clause telling how or
+    while it came about ("killed in air strikes that hit Qusayr", "stabbed as he entered a Basra
+    mosque"), or the town of a police force or
     building that is the subject ("Dallas police shot"). Modifiers ("US officials"),
     demonyms, origins ("of Milan", "from Hamburg"), agents ("by Iran"), places measured
     from ("50 km north of Baghdad"), places of a report's source ("according to a source in
-    Aleppo") and places in what a verb of saying reports never count. Among several: the
-    best preposition, then (beyond the clause) one in the event's own phrase, then the part
-    before the whole ("the Shaab neighborhood of Baghdad", "Hawija, a town near Kirkuk"),
-    then the most specific feature, then one after the evidence, then the nearest. A place
+    Aleppo"), places in an apposition or relative clause on the subject ("Rashid, the treasurer
+    in Tikrit,"), places in what a verb of saying reports, places of an event that dates this
+    one ("drowned since the dam on the Volta was opened") and of an event it is against
+    ("marched against the attacks on Mosul") never count. Among several: the best
+    preposition, then one not in a phrase describing the subject ("the detainees at Bagram
+    were arrested in Pakistan"), then (beyond the clause) one in the event's own phrase,
+    then the part before the whole ("the Shaab neighborhood of Baghdad", "Hawija, a town near
+    Kirkuk"), then the most specific feature, then one after the evidence, then the nearest. A place
     that opens the sentence ("In Gaza, soldiers shot ...") only sets the scene: one at least
     as specific that the event's own phrase names further on is taken instead.
     """
@@ -77,11 +98,13 @@ def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, 
     doc = analysis.doc
     own = _own_clause(doc, start)
     features, hosts = _place_layout(doc, mentions)
-    context = _Context(doc, start, _governing_verbs(doc, start), features, hosts, _event_phrase(doc, start))
+    context = _Context(doc, start, _governing_verbs(doc, start), features, hosts, _event_phrase(doc, start),
+                       _subject_modifiers(doc, start), _subject_epithets(doc, start))
     for scope, (lo, hi) in scopes(doc, analysis.text, start, end):
         if scope not in EVENT_SCOPES:
             break
         inside = [(p, m) for p, m in mentions if lo <= m.start and m.end <= hi
+                  and not (_another_time(doc, m, start) or _opposed_event(doc, m, start))
                   and (_in_clause(doc, m, own) if scope == "clause"
                        else not (_reported(doc, m, start) or _where_said(doc, m, start)))]
         ranked = [(r, m) for r, m in ((_rank(context, p, m, scope), m) for p, m in inside) if r]
@@ -93,7 +116,7 @@ def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, 
             nested = [r for r in (_rank(context, p, m, "sentence") for p, m in mentions
                                   if _in_phrase(doc, m, context.phrase, own)
                                   and not _reported(doc, m, start)) if r and r[0] == 0]
-            if nested and min(nested)[4] <= best[4]:
+            if nested and min(nested)[RANK_FEATURE] <= best[RANK_FEATURE]:
                 return min(nested)[-1], "sentence"
         return best[-1], scope
     return None, "none"
@@ -111,8 +134,19 @@ def _scene_setter(doc: Doc, mention: TextSpan, start: int) -> bool:
     while prep.head.i != prep.i and prep.pos_ != "ADP":
         prep = prep.head
     after = doc[prep.right_edge.i + 1: min(prep.right_edge.i + 4, verb.i)]  # "In Gaza Sunday,"
-    return (prep.pos_ == "ADP" and prep.i < verb.i and prep.left_edge.i == prep.sent.start
+    return (prep.pos_ == "ADP" and prep.i < verb.i and _fronted(prep, verb)
             and any(t.text == "," for t in after))
+
+
+def _fronted(prep: Token, verb: Token) -> bool:
+    """Whether the phrase opens the sentence, alone or after other phrases of the event's own
+    clause before its subject ("Late on Tuesday in the Hama province, the militia began")."""
+    if prep.left_edge.i == prep.sent.start:
+        return True
+    head = clause_head(verb)
+    subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+    return (bool(subjects) and prep.right_edge.i < subjects[0].left_edge.i
+            and clause_head(prep).i == head.i)
 
 
 def _in_phrase(doc: Doc, mention: TextSpan, phrase: frozenset[int], own: set[int]) -> bool:
@@ -148,6 +182,8 @@ class _Context:
     features: dict[int, str]  # token index -> feature of the place it names
     hosts: dict[int, set[int]]  # token index of a place's noun phrase -> the place's tokens
     phrase: frozenset[int]  # the event clause with everything nested in it
+    describers: frozenset[int]  # what the subject's modifiers say of it ("detainees at Bagram")
+    epithets: frozenset[int]  # an apposition to the subject ("Rashid, the treasurer in Tikrit,")
 
 
 DATELINE = re.compile(
@@ -214,6 +250,42 @@ def _in_source(span: Span) -> bool:
     return any(t.lower_ in ATTRIBUTING_WORDS and t.dep_ == "prep" for t in span.root.ancestors)
 
 
+def _opposed_event(doc: Doc, mention: TextSpan, start: int) -> bool:
+    """Whether the place is in an event the event is against ("marched against the attacks
+    on Mosul", "marched against the war in Chad"): it tells where that event was."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    verb = token_at(doc, start)
+    if span is None or verb is None:
+        return False
+    above = {verb.i} | {t.i for t in verb.ancestors}
+    token = span.root
+    while token.i not in above and token.head.i != token.i:
+        if (token.dep_ == "pobj" and token.head.lower_ == "against"
+                and (token.lemma_.lower() in lexicon().nouns or is_carrier(token))):
+            return True
+        token = token.head
+    return False
+
+
+def _another_time(doc: Doc, mention: TextSpan, start: int) -> bool:
+    """Whether the place is in a phrase that dates the event by another one ("wounded before
+    the roads around Gao were reopened", "drowned since the dam on the Volta was opened"): it
+    tells where that other event was."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    verb = token_at(doc, start)
+    if span is None or verb is None:
+        return False
+    above = {verb.i} | {t.i for t in verb.ancestors}
+    token = span.root
+    while token.i not in above and token.head.i != token.i:
+        if token.lower_ in OTHER_TIMES and token.dep_ == "prep":
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in OTHER_TIMES for c in token.children):
+            return True
+        token = token.head
+    return False
+
+
 def _reported(doc: Doc, mention: TextSpan, start: int) -> bool:
     """Whether the place is in a clause the event's verb reports or thinks ("said they attacked X").
 
@@ -267,6 +339,59 @@ def _event_phrase(doc: Doc, start: int) -> frozenset[int]:
     return frozenset(t.i for t in head.subtree if t.i not in subjects)
 
 
+def _subject_modifiers(doc: Doc, start: int) -> frozenset[int]:
+    """Token indices of the phrases that modify the event clause's subject ("the detainees at
+    Bagram were arrested in Pakistan", "a trader from a village near Lahore was
+    robbed"): they say who the subject is, not where the event happened, so a place the
+    clause itself names comes first. The subject's own head is left out ("Hebron was
+    captured"), and so is the subject that is a place or an event, whose place is the
+    event's ("the depot at Herat airport was destroyed", "the blast in Tanta occurred")."""
+    token = token_at(doc, start)
+    if token is None:
+        return frozenset()
+    head = clause_head(token)
+    return frozenset(t.i for child in head.children if child.dep_ in SUBJECT_DEPS and _describable(child)
+                     for t in child.subtree if t.i != child.i)
+
+
+def _subject_epithets(doc: Doc, start: int) -> frozenset[int]:
+    """Token indices of an apposition or relative clause on the event clause's subject, when it
+    is someone ("Omar Rashid, the head of the cell's finances in Tikrit, was arrested", "Saleh, who
+    ran a bakery near Kirkuk, was kidnapped"): it says who they are, never where the
+    event happened."""
+    token = token_at(doc, start)
+    if token is None:
+        return frozenset()
+    head = clause_head(token)
+    return frozenset(t.i for child in head.children if child.dep_ in SUBJECT_DEPS and _describable(child)
+                     for appos in child.children if appos.dep_ in ("appos", "relcl") for t in appos.subtree)
+
+
+def _describable(subject: Token) -> bool:
+    """Whether the subject is someone or something its modifiers describe, not a place or an
+    event whose modifiers place it."""
+    lemma = subject.lemma_.lower()
+    return not (is_place_noun(subject) or lemma in facility_words() or lemma in cue_words("site")
+                or lemma in lexicon().nouns or is_carrier(subject) or subject.ent_type_ in PLACE_ENTITIES)
+
+
+def _circumstance(verb: Token, context: _Context) -> bool:
+    """Whether ``verb`` tells how or while the event came about: a clause on the event verb
+    ("stabbed as he entered a Basra mosque", "hurt when two shells hit the port of Aden") or on an
+    event noun of its phrase ("killed in air strikes that hit the town of Qusayr"). What it hit
+    or entered is the event's ground."""
+    event = token_at(context.doc, context.anchor)
+    if event is None or verb.pos_ != "VERB":
+        return False
+    head = clause_head(event)
+    if verb.dep_ == "advcl":
+        return verb.head.i == head.i and verb.i in context.phrase
+    # "two car bombs targeting the town of Tuz Khurmatu wounded dozens": the subject is the event's cause
+    on_cause = verb.head.dep_ in SUBJECT_DEPS and verb.head.head.i == head.i
+    return (verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in lexicon().nouns
+            and (verb.i in context.phrase or on_cause))
+
+
 def _purpose(verb: Token, anchor: int) -> bool:
     """Whether ``verb`` says what the event set out to do ("managed to enter X", "launched an
     offensive to capture X", "began the assault by storming X"): its object is the event's ground."""
@@ -295,14 +420,15 @@ def _features_by_token(doc: Doc, mentions: list[tuple[Place, TextSpan]]) -> dict
 def _rank(context: _Context, place: Place, mention: TextSpan, scope: str) -> tuple | None:
     """The sort key of a place as the event's place, or None when it cannot be.
 
-    (tier of the preposition or role, outside the event's phrase, the whole of a pair, a
-    modifier, feature, before the evidence, distance, id): lower is better.
+    (tier of the preposition or role, in a phrase modifying the subject, outside the event's
+    phrase, the whole of a pair, a modifier, feature, before the evidence, distance, id):
+    lower is better.
     """
     doc = context.doc
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or is_demonym_text(mention.text.split()[-1]):  # "a western Sudanese town"
         return None
-    if inside_name(span) or _in_source(span):
+    if inside_name(span) or _in_source(span) or span.root.i in context.epithets:
         return None
     qualified = qualified_name(span, context.features)
     path: list[Token] = []
@@ -319,8 +445,31 @@ def _rank(context: _Context, place: Place, mention: TextSpan, scope: str) -> tup
                          or described(span, path + [token], context.features)):
         role = "whole"
     outside = scope != "clause" and span.root.i not in context.phrase
-    return (tier, outside, role == "whole", modifier and role != "part", SPECIFICITY.get(place.feature, 5),
+    describing = token.i in context.describers
+    return (tier, describing, outside, role == "whole", modifier and role != "part", _specificity(place, token),
             mention.start < context.anchor, abs(mention.start - context.anchor), place.id)
+
+
+def _post_of(noun: Token, context: _Context) -> bool:
+    """Whether ``noun`` is a post (a title) a place phrase hangs on that is no argument of the
+    event ("Haddad, the militia's governor of Anbar, died", "the militia's leader in Baiji"): the
+    place says where they hold their post or live, not where the event happened."""
+    title = find_title([noun.text]) if noun.pos_ in ("NOUN", "PROPN") else None
+    if title is None or title[1] in MEMBER_SECTORS or not speaker_like(noun):
+        return False
+    event = token_at(context.doc, context.anchor)
+    if event is None:
+        return False
+    head = clause_head(event)
+    return noun.head.i != head.i and noun.head.i not in context.governors
+
+
+def _specificity(place: Place, noun: Token) -> int:
+    """How small the place is: its feature's rank, but a facility (an unknown name the recogniser
+    tagged as one) that a part noun types ("the Jabal Kurdo region") is a region."""
+    if place.feature == "facility" and noun.lemma_.lower() in cue_words("part"):
+        return SPECIFICITY["region"]
+    return SPECIFICITY.get(place.feature, 5)
 
 
 def _tier(context: _Context, place: Place, span: Span, token: Token, scope: str) -> int | None:
@@ -329,17 +478,24 @@ def _tier(context: _Context, place: Place, span: Span, token: Token, scope: str)
         # "raids north of Baghdad"; not "the town, 80 kilometers north of Baghdad"
         return None if far(token.head.head) else 0
     if token.dep_ == "pobj":
+        if _post_of(token.head.head, context):
+            return None  # "including Haddad, the militia's leader in Baiji": where the post is held
         if token.head.lower_ == "from" and token.head.head.lemma_ in MOTION_VERBS:
             return 1  # "marched from Geneva": a movement happens along its way, from its start
         return 0 if adverbial_prep(token.head) else PREP_TIER.get(token.head.lower_)
     if token.dep_ in ARGUMENT_DEPS and (scope == "clause" or token.head.i in context.governors
-                                        or _purpose(token.head, context.anchor)):
+                                        or _purpose(token.head, context.anchor)
+                                        or _circumstance(token.head, context)):
         if token.head.lemma_.lower() in ADDRESSING_VERBS:
             return None  # "warned North Korea", "sanctioned Moscow": whom, not where
         if aged(span):
             return None  # "Jabri, 15, had been shot": a person the recogniser took for a place
-        if token.dep_ == "nsubjpass" and token.i == span.root.i and place.feature == "place":
+        if (token.dep_ == "nsubjpass" and token.i == span.root.i and place.feature == "place"
+                and not any(c.dep_ == "appos" and (is_place_noun(c) or c.lower_ in PARTITIVES
+                                                   or c.lower_ in cue_words("part", "direction"))
+                            for c in token.children)):
             return 1  # "Granda was captured in Caracas": a bare unknown name is likely a person
+            # (not "Western Slavonia, the last part of Croatia held by rebels, was overrun")
         return 0
     if scope != "clause":
         return None

@@ -88,11 +88,14 @@ def governing_nominal(token: Token, path: list[Token] | None = None) -> tuple[To
         elif (token.dep_ == "pobj" and token.head.lower_ in ("including", "like")
               and token.head.head.pos_ in ("PROPN", "NOUN")):
             token = token.head.head  # "patrolled major cities, including Kano"
-        elif token.dep_ in MODIFIER_DEPS and token.head.pos_ == "NOUN":
-            typed = is_place_noun(token.head)
+        elif token.dep_ in MODIFIER_DEPS and (token.head.pos_ == "NOUN" or (
+                token.dep_ == "poss" and token.head.pos_ == "PROPN" and token.head.ent_type_ != "PERSON")):
+            # "Lagos's National Theatre", not "Chad's Idriss Deby"
+            typed = is_place_noun(token.head) or token.head.lower_ in cue_words("site")
             names_place = names_place or token.dep_ == "appos" or typed
-            # "Muuri village" is the village's name; "the Sarajevo neighborhood of Dobrinja" is not
-            own_name = typed and token.dep_ == "compound" and not any(
+            # "Muuri village", "the Golani junction" are their names; "the Sarajevo neighborhood
+            # of Dobrinja" is not
+            own_name = typed and token.dep_ in ("compound", "nmod") and not any(
                 child.lower_ == "of" for child in token.head.children)
             token, modifier = token.head, modifier or not own_name
         elif token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head.lower_ in CALENDAR:
