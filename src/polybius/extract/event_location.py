@@ -253,37 +253,33 @@ def _in_source(span: Span) -> bool:
 def _opposed_event(doc: Doc, mention: TextSpan, start: int) -> bool:
     """Whether the place is in an event the event is against ("marched against the attacks
     on Mosul", "marched against the war in Chad"): it tells where that event was."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    verb = token_at(doc, start)
-    if span is None or verb is None:
-        return False
-    above = {verb.i} | {t.i for t in verb.ancestors}
-    token = span.root
-    while token.i not in above and token.head.i != token.i:
-        if (token.dep_ == "pobj" and token.head.lower_ == "against"
-                and (token.lemma_.lower() in lexicon().nouns or is_carrier(token))):
-            return True
-        token = token.head
-    return False
+    return any(token.dep_ == "pobj" and token.head.lower_ == "against"
+               and (token.lemma_.lower() in lexicon().nouns or is_carrier(token))
+               for token in _path_to_event(doc, mention, start))
 
 
 def _another_time(doc: Doc, mention: TextSpan, start: int) -> bool:
     """Whether the place is in a phrase that dates the event by another one ("wounded before
     the roads around Gao were reopened", "drowned since the dam on the Volta was opened"): it
     tells where that other event was."""
+    return any((token.lower_ in OTHER_TIMES and token.dep_ == "prep")
+               or any(c.dep_ == "mark" and c.lower_ in OTHER_TIMES for c in token.children)
+               for token in _path_to_event(doc, mention, start))
+
+
+def _path_to_event(doc: Doc, mention: TextSpan, start: int) -> list[Token]:
+    """The tokens from the place's head up to (not including) the first one that is the event's
+    verb or governs it: the phrases the place is nested in below the event."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     verb = token_at(doc, start)
     if span is None or verb is None:
-        return False
+        return []
     above = {verb.i} | {t.i for t in verb.ancestors}
-    token = span.root
+    path, token = [], span.root
     while token.i not in above and token.head.i != token.i:
-        if token.lower_ in OTHER_TIMES and token.dep_ == "prep":
-            return True
-        if any(c.dep_ == "mark" and c.lower_ in OTHER_TIMES for c in token.children):
-            return True
+        path.append(token)
         token = token.head
-    return False
+    return path
 
 
 def _reported(doc: Doc, mention: TextSpan, start: int) -> bool:
@@ -346,12 +342,8 @@ def _subject_modifiers(doc: Doc, start: int) -> frozenset[int]:
     clause itself names comes first. The subject's own head is left out ("Hebron was
     captured"), and so is the subject that is a place or an event, whose place is the
     event's ("the depot at Herat airport was destroyed", "the blast in Tanta occurred")."""
-    token = token_at(doc, start)
-    if token is None:
-        return frozenset()
-    head = clause_head(token)
-    return frozenset(t.i for child in head.children if child.dep_ in SUBJECT_DEPS and _describable(child)
-                     for t in child.subtree if t.i != child.i)
+    return frozenset(t.i for subject in _described_subjects(doc, start)
+                     for t in subject.subtree if t.i != subject.i)
 
 
 def _subject_epithets(doc: Doc, start: int) -> frozenset[int]:
@@ -359,12 +351,17 @@ def _subject_epithets(doc: Doc, start: int) -> frozenset[int]:
     is someone ("Omar Rashid, the head of the cell's finances in Tikrit, was arrested", "Saleh, who
     ran a bakery near Kirkuk, was kidnapped"): it says who they are, never where the
     event happened."""
+    return frozenset(t.i for subject in _described_subjects(doc, start) for appos in subject.children
+                     if appos.dep_ in ("appos", "relcl") for t in appos.subtree)
+
+
+def _described_subjects(doc: Doc, start: int) -> list[Token]:
+    """The subjects of the event's clause that their modifiers describe (``_describable``)."""
     token = token_at(doc, start)
     if token is None:
-        return frozenset()
-    head = clause_head(token)
-    return frozenset(t.i for child in head.children if child.dep_ in SUBJECT_DEPS and _describable(child)
-                     for appos in child.children if appos.dep_ in ("appos", "relcl") for t in appos.subtree)
+        return []
+    return [child for child in clause_head(token).children
+            if child.dep_ in SUBJECT_DEPS and _describable(child)]
 
 
 def _describable(subject: Token) -> bool:
