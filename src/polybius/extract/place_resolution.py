@@ -57,6 +57,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 EMBEDDED = "EMBEDDED"  # label of a place name inside an organisation's name ("Toronto Police")
 SMALL_TOWN = 10000  # a town this small ending an organisation's name is that name's head noun
 BIG_CITY = 1000000  # a town this size is a place on an unlabelled name alone
+SLOT_TOWN = 50000  # a town this size is a place where a town's name sits, whatever its label
 BIG_TOWN = 100000  # a town this size is a sense of its name beside a same-named state
 SLOT_PREPOSITIONS = frozenset({"of", "on"})  # beside the locative ones: where a town's name is an object
 SLOT_HEADS = frozenset({"home", "residence", "street", "streets"})  # a town's name modifies these too
@@ -359,7 +360,7 @@ def _plausible(cand: Candidate, entry: Entry, context: Context) -> bool:
     if cand.label == "PERSON" and len(span) == 1 and span.text in person_surnames(span.doc) and not (
             placeword_after(span) or qualifier(span) is not None):
         return False  # "sings to Clinton" in a story about Hillary Clinton: the person
-    if entry.feature == "city" and entry.exact and entry.population >= BIG_TOWN and town_slot(span):
+    if entry.feature == "city" and entry.exact and entry.population >= SLOT_TOWN and town_slot(span):
         return True  # "the mayor of Jaffna", "outside his Freetown home", "Grozny's streets"
     if cand.label == "PERSON" and len(span) > 1 and not (
             locative_before(span) or placeword_after(span) or name_key(span.text) in context.place_keys):
