@@ -130,3 +130,18 @@ def test_a_tribal_agency_by_its_full_name_is_a_place(pipeline: Pipeline) -> None
 def test_a_district_in_a_longer_name_is_no_district_elsewhere(pipeline: Pipeline) -> None:
     text = "The army carried out a vicious assault at the Dara’a Al-Balad District, killing several militants."
     assert not any(p.country == "IRQ" for p in places(pipeline, text))
+
+
+def test_big_town_tagged_a_person_is_a_place_as_the_object_of_of(pipeline: Pipeline) -> None:
+    kandy = place_named(places(pipeline, "Gunmen shot dead the former mayor of Kandy near a temple."), "Kandy")
+    assert kandy is not None and kandy.country == "LKA"
+
+
+def test_big_town_modifying_a_home_is_a_place(pipeline: Pipeline) -> None:
+    kandy = place_named(places(pipeline, "Gunmen killed two guards outside her Kandy home."), "Kandy")
+    assert kandy is not None and kandy.country == "LKA"
+
+
+def test_town_of_some_size_tagged_an_organisation_is_a_place_as_the_object_of_of(pipeline: Pipeline) -> None:
+    bouar = place_named(places(pipeline, "Gunmen shot dead the former mayor of Bouar near a church."), "Bouar")
+    assert bouar is not None and bouar.country == "CAF"

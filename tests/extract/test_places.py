@@ -373,3 +373,9 @@ def test_a_big_town_that_opens_an_events_name_is_a_place(pipeline: Pipeline) -> 
     text = "The 10th Muscat International Film Festival (MIFF) came to a close on Friday."
     place = place_named(analyse(pipeline, text), "Muscat")
     assert place is not None and place.country == "OMN"
+
+
+def test_untagged_name_opening_a_longer_run_is_placed_by_its_place_noun(pipeline: Pipeline) -> None:
+    analysis = analyse(pipeline, "Militias burned the Croat village of Kupres on Saturday in central Bosnia.")
+    kupres = place_named(analysis, "Kupres")
+    assert kupres is not None and kupres.country == "BIH"

@@ -57,7 +57,10 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 EMBEDDED = "EMBEDDED"  # label of a place name inside an organisation's name ("Toronto Police")
 SMALL_TOWN = 10000  # a town this small ending an organisation's name is that name's head noun
 BIG_CITY = 1000000  # a town this size is a place on an unlabelled name alone
+SLOT_TOWN = 50000  # a town this size is a place where a town's name sits, whatever its label
 BIG_TOWN = 100000  # a town this size is a sense of its name beside a same-named state
+SLOT_PREPOSITIONS = frozenset({"of", "on"})  # beside the locative ones: where a town's name is an object
+SLOT_HEADS = frozenset({"home", "residence", "street", "streets"})  # a town's name modifies these too
 CALENDAR_NAMES = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 
@@ -357,6 +360,8 @@ def _plausible(cand: Candidate, entry: Entry, context: Context) -> bool:
     if cand.label == "PERSON" and len(span) == 1 and span.text in person_surnames(span.doc) and not (
             placeword_after(span) or qualifier(span) is not None):
         return False  # "sings to Clinton" in a story about Hillary Clinton: the person
+    if entry.feature == "city" and entry.exact and entry.population >= SLOT_TOWN and town_slot(span):
+        return True  # "the mayor of Jaffna", "outside his Freetown home", "Grozny's streets"
     if cand.label == "PERSON" and len(span) > 1 and not (
             locative_before(span) or placeword_after(span) or name_key(span.text) in context.place_keys):
         return False  # "in Tal Afar", "Tal Afar town", a "Tamil Nadu" tagged GPE elsewhere are places
@@ -380,6 +385,26 @@ def _plausible(cand: Candidate, entry: Entry, context: Context) -> bool:
         return True  # "patrolling the war-riven Monrovia"; "Dublin" in an Ohio story is Dublin, Ohio
     evidence = locative_before(span) or placeword_after(span) or qualifier(span) is not None
     return evidence or hometown(span) or name_key(span.text) in context.place_keys
+
+
+def town_slot(span: Span) -> bool:
+    """Whether a proper name sits where a town's name does: the object of a locative
+    preposition or of "of"/"on" ("the mayor of Kandy", "an attack on Kandy"), or the
+    modifier or possessor of a lowercase place noun ("his Kandy home", "Kandy's streets")."""
+    root = span.root
+    if root.pos_ != "PROPN":
+        return False
+    head = root.head
+    if root.dep_ == "pobj":
+        return head.lower_ in cues("locative") or head.lower_ in SLOT_PREPOSITIONS
+    return root.dep_ in ("compound", "poss") and head.pos_ == "NOUN" and head.text.islower() and (
+        head.lemma_.lower() in _slot_heads() or head.lower_ in _slot_heads())
+
+
+@cache
+def _slot_heads() -> frozenset[str]:
+    """Nouns a town's name modifies or possesses ("home", "streets", "airport")."""
+    return (_place_nouns() | cues("facility") | cues("terrain") | cues("part")) | SLOT_HEADS
 
 
 def person_surnames(doc: Doc) -> frozenset[str]:

@@ -315,7 +315,16 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> Iterator[Candidate]:
         if entries:
             yield Candidate(run, "GPE", entries)
         else:
-            yield from _match_windows(run, None, gaz)
+            yield from (_placed_window(doc, cand, run) for cand in _match_windows(run, None, gaz))
+
+
+def _placed_window(doc: Doc, cand: Candidate, run: Span) -> Candidate:
+    """A name that opens a longer capitalised run ("the village of Kestel on Saturday") is a
+    place when the words before it say so, as the run alone would be."""
+    if cand.label is not None or cand.span.start != run.start or cand.span.end == run.end:
+        return cand
+    entries = _likely(doc, cand.entries) if named_place(cand.span, "") else []
+    return Candidate(cand.span, "GPE", entries) if entries else cand
 
 
 def _match_mislabelled(ent: Span, gaz: Gazetteer) -> Iterator[Candidate]:
