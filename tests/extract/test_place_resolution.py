@@ -145,3 +145,9 @@ def test_big_town_modifying_a_home_is_a_place(pipeline: Pipeline) -> None:
 def test_town_of_some_size_tagged_an_organisation_is_a_place_as_the_object_of_of(pipeline: Pipeline) -> None:
     bouar = place_named(places(pipeline, "Gunmen shot dead the former mayor of Bouar near a church."), "Bouar")
     assert bouar is not None and bouar.country == "CAF"
+
+
+def test_surname_after_of_or_on_a_non_place_noun_is_no_town(pipeline: Pipeline) -> None:
+    text = "Critics of Jackson say the policy failed. An attack on Madison drew condemnation."
+    found = places(pipeline, text)
+    assert place_named(found, "Jackson") is None and place_named(found, "Madison") is None

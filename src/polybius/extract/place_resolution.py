@@ -59,7 +59,6 @@ SMALL_TOWN = 10000  # a town this small ending an organisation's name is that na
 BIG_CITY = 1000000  # a town this size is a place on an unlabelled name alone
 SLOT_TOWN = 50000  # a town this size is a place where a town's name sits, whatever its label
 BIG_TOWN = 100000  # a town this size is a sense of its name beside a same-named state
-SLOT_PREPOSITIONS = frozenset({"of", "on"})  # beside the locative ones: where a town's name is an object
 SLOT_HEADS = frozenset({"home", "residence", "street", "streets"})  # a town's name modifies these too
 CALENDAR_NAMES = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
@@ -389,14 +388,18 @@ def _plausible(cand: Candidate, entry: Entry, context: Context) -> bool:
 
 def town_slot(span: Span) -> bool:
     """Whether a proper name sits where a town's name does: the object of a locative
-    preposition or of "of"/"on" ("the mayor of Kandy", "an attack on Kandy"), or the
-    modifier or possessor of a lowercase place noun ("his Kandy home", "Kandy's streets")."""
+    preposition, or of "of" after a place noun or an office ("the outskirts of Kandy", "the
+    mayor of Kandy"; not "critics of Jackson"), or the modifier or possessor of a lowercase
+    place noun ("his Kandy home", "Kandy's streets")."""
     root = span.root
     if root.pos_ != "PROPN":
         return False
     head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of":
+        owner = head.head.lemma_.lower()
+        return head.head.pos_ == "NOUN" and (owner in _slot_heads() or owner in cues("person"))
     if root.dep_ == "pobj":
-        return head.lower_ in cues("locative") or head.lower_ in SLOT_PREPOSITIONS
+        return head.lower_ in cues("locative")
     return root.dep_ in ("compound", "poss") and head.pos_ == "NOUN" and head.text.islower() and (
         head.lemma_.lower() in _slot_heads() or head.lower_ in _slot_heads())
 
