@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from polybius.analysis import Analysis
 from polybius.extract.places import extract_places
 from polybius.model import Document, Place
@@ -23,12 +25,6 @@ def test_adjective_of_a_constituent_country_is_that_country(pipeline: Pipeline) 
     assert england.country == "GBR"
 
 
-def test_adjective_of_a_sovereign_country_stays_the_country(pipeline: Pipeline) -> None:
-    found = places(pipeline, "Italian troops patrolled the port of Misrata.")
-    italy = place_named(found, "Italian")
-    assert italy is not None and italy.feature == "country" and italy.country == "ITA"
-
-
 def test_name_listed_with_states_is_the_state(pipeline: Pipeline) -> None:
     found = places(pipeline, "Workers moved to states such as California or Washington.")
     washington, california = place_named(found, "Washington"), place_named(found, "California")
@@ -47,12 +43,6 @@ def test_qualified_name_in_a_list_of_states_follows_its_qualifier(pipeline: Pipe
     assert washington is not None and washington.geonameid == 4140963
 
 
-def test_country_after_a_state_is_no_list(pipeline: Pipeline) -> None:
-    found = places(pipeline, "Migrants camped in Juchitan, Oaxaca State, Mexico, on Monday.")
-    mexico = place_named(found, "Mexico")
-    assert mexico is not None and mexico.feature == "country" and mexico.country == "MEX"
-
-
 def test_state_named_for_its_big_city_keeps_the_city(pipeline: Pipeline) -> None:
     gaza = place_named(places(pipeline, "Negotiators discussed the West Bank and Gaza on Tuesday."), "Gaza")
     assert gaza is not None and gaza.feature == "city"
@@ -65,42 +55,12 @@ def test_name_tagged_a_person_is_the_place_the_model_tags_elsewhere(pipeline: Pi
     assert state is not None and state.feature == "admin1" and len(state.mentions) == 2
 
 
-def test_state_by_its_typed_name_is_a_place_whatever_its_label(pipeline: Pipeline) -> None:
-    found = places(pipeline, "The governor of Plateau State said the roads to Jos were closed.")
-    plateau = place_named(found, "Plateau State")
-    assert plateau is not None and plateau.feature == "admin1" and plateau.country == "NGA"
-
-
-def test_county_beside_a_town_is_a_sense_of_a_name_placed_by_a_preposition(pipeline: Pipeline) -> None:
-    found = places(pipeline, "Fans cheered when the racing series returned to Hampshire on the weekend.")
-    hampshire = place_named(found, "Hampshire")
-    assert hampshire is not None and hampshire.feature == "admin2" and hampshire.country == "GBR"
-
-
-def test_small_town_by_another_name_is_found_with_its_state_after_it(pipeline: Pipeline) -> None:
-    found = places(pipeline, "Hundreds of migrants camped in Matias Romero, Oaxaca, on Wednesday.")
-    town = place_named(found, "Matias Romero")
-    assert town is not None and town.feature == "city" and town.country == "MEX"
-
-
-def test_district_by_its_typed_name_is_the_district(pipeline: Pipeline) -> None:
-    found = places(pipeline, "Gunmen attacked a village in Guma Local Government Area of Benue on Sunday.")
-    guma = place_named(found, "Guma Local Government Area")
-    assert guma is not None and guma.feature == "admin2" and guma.country == "NGA"
-
-
 def test_town_a_named_person_is_from_is_a_place(pipeline: Pipeline) -> None:
     found = places(pipeline, "In 2016, David and Jodi Mahler of Bellmore appeared as guests on the show.")
     town = place_named(found, "Bellmore")
     assert town is not None and town.feature == "city" and town.country == "USA"
     found = places(pipeline, "The court heard that John Smith, 60, of Hayes, had denied the charge.")
     assert place_named(found, "Hayes") is not None
-
-
-def test_county_after_a_town_in_its_state_is_a_place(pipeline: Pipeline) -> None:
-    found = places(pipeline, "The bodies were found on a coastal path near New Quay, Ceredigion, on Wednesday.")
-    county = place_named(found, "Ceredigion")
-    assert county is not None and county.feature == "admin2" and county.country == "GBR"
 
 
 def test_name_before_a_sites_noun_is_a_place(pipeline: Pipeline) -> None:
@@ -151,3 +111,32 @@ def test_surname_after_of_or_on_a_non_place_noun_is_no_town(pipeline: Pipeline) 
     text = "Critics of Jackson say the policy failed. An attack on Madison drew condemnation."
     found = places(pipeline, text)
     assert place_named(found, "Jackson") is None and place_named(found, "Madison") is None
+
+
+@pytest.mark.parametrize(("text", "surface", "feature", "country"), [
+    pytest.param("Italian troops patrolled the port of Misrata.",
+                 "Italian", "country", "ITA",
+                 id="adjective_of_a_sovereign_country_stays_the_country"),
+    pytest.param("Migrants camped in Juchitan, Oaxaca State, Mexico, on Monday.",
+                 "Mexico", "country", "MEX",
+                 id="country_after_a_state_is_no_list"),
+    pytest.param("The governor of Plateau State said the roads to Jos were closed.",
+                 "Plateau State", "admin1", "NGA",
+                 id="state_by_its_typed_name_is_a_place_whatever_its_label"),
+    pytest.param("Fans cheered when the racing series returned to Hampshire on the weekend.",
+                 "Hampshire", "admin2", "GBR",
+                 id="county_beside_a_town_is_a_sense_of_a_name_placed_by_a_preposition"),
+    pytest.param("Hundreds of migrants camped in Matias Romero, Oaxaca, on Wednesday.",
+                 "Matias Romero", "city", "MEX",
+                 id="small_town_by_another_name_is_found_with_its_state_after_it"),
+    pytest.param("Gunmen attacked a village in Guma Local Government Area of Benue on Sunday.",
+                 "Guma Local Government Area", "admin2", "NGA",
+                 id="district_by_its_typed_name_is_the_district"),
+    pytest.param("The bodies were found on a coastal path near New Quay, Ceredigion, on Wednesday.",
+                 "Ceredigion", "admin2", "GBR",
+                 id="county_after_a_town_in_its_state_is_a_place"),
+])
+def test_name_resolves_to_the_feature_and_country(pipeline: Pipeline, text: str, surface: str, feature: str,
+                                                  country: str) -> None:
+    place = place_named(places(pipeline, text), surface)
+    assert place is not None and (place.feature, place.country) == (feature, country)
