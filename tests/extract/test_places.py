@@ -320,14 +320,6 @@ def test_one_place_named_once_is_not_the_story_s_country(pipeline: Pipeline) -> 
     assert place_named(analyse(pipeline, text), "the capital") is None
 
 
-def test_hyphen_dateline_needs_a_town_and_its_state() -> None:
-    from polybius.extract.places import places_dateline_end
-
-    text = "OLYMPIA, Wash. - Officials met on Monday."
-    assert text[places_dateline_end(text):].startswith("Officials")
-    assert places_dateline_end("Brexit - what comes next for Europe") == 0
-
-
 def test_dateline_state_is_what_its_bare_name_means(pipeline: Pipeline) -> None:
     text = ("OLYMPIA, Wash. - Farmers across Washington face a drought this summer. Officials in "
             "Washington, D.C., promised help.")

@@ -7,13 +7,13 @@ in its sentence (``polybius.extract.place_phrases``); a wire dateline ("BAMAKO, 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from polybius.analysis import Analysis
 from polybius.extract.attribution_sources import speaker_like
+from polybius.extract.datelines import dateline_end
 from polybius.extract.event_trigger_lexicon import is_carrier, lexicon
 from polybius.extract.place_phrases import (
     PARTITIVES,
@@ -184,22 +184,6 @@ class _Context:
     phrase: frozenset[int]  # the event clause with everything nested in it
     describers: frozenset[int]  # what the subject's modifiers say of it ("detainees at Bagram")
     epithets: frozenset[int]  # an apposition to the subject ("Rashid, the treasurer in Tikrit,")
-
-
-DATELINE = re.compile(
-    r"\s*(?:[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*)*)(?:,\s*[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*)*){0,2}"
-    r"\s*(?:\([A-Za-z. &-]{1,30}\))?\s*(?:\u2014|\u2013|--|\s{3,})\s*")
-
-
-def dateline_end(text: str) -> int:
-    """Where a wire dateline ("BAMAKO, Mali (AP) \u2014 ") ends, or 0 when the text has none.
-
-    The dateline says where the story was filed, not where its events happened.
-    """
-    match = DATELINE.match(text[:120])
-    if match is None or "\n" in match.group(0).strip():
-        return 0
-    return match.end()
 
 
 def _own_clause(doc: Doc, start: int) -> set[int]:

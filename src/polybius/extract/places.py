@@ -27,7 +27,6 @@ places, and which gazetteer entry each one denotes, is ``place_resolution``'s pa
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache
@@ -35,7 +34,8 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from polybius.analysis import Analysis
-from polybius.extract.event_location import dateline_end, locate_event
+from polybius.extract.datelines import dateline_end
+from polybius.extract.event_location import locate_event
 from polybius.extract.place_mentions import (
     MISLABELS,
     capitalised,
@@ -79,30 +79,18 @@ LIST_TYPES = {"counties": "County", "parishes": "Parish", "county": "County", "p
 REGIONAL = frozenset({"country", "admin1"})  # features a compass word makes a region of
 HOME_MENTIONS = 2  # mentions of places in one country that make it the story's country, without a dateline
 OFFICIAL = frozenset({"country", "admin1", "admin2", "continent"})  # features named as GeoNames names them
-# "CAMP MURRAY, Wash. - ": a town, a comma and its state or country, then a spaced hyphen
-HYPHEN_DATELINE = re.compile(
-    r"\s*(?:[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*)*)(?:,\s*[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*)*){1,2}"
-    r"\s*(?:\([A-Za-z. &-]{1,30}\))?\s+-\s+")
-__all__ = ["dateline_end", "extract_places", "locate_event"]
+__all__ = ["extract_places", "locate_event"]
 
 
 def extract_places(analysis: Analysis) -> list[Place]:
     """Every place mentioned in the document, resolved and grouped, ids "P1", "P2", ..."""
     gaz = gazetteer()
     doc = analysis.doc
-    dateline = places_dateline_end(doc_text(doc))
+    dateline = dateline_end(doc_text(doc))
     mentions = resolve(_in_dateline(list(_candidates(doc, gaz)), dateline), dateline)
     mentions += list(_unresolved(doc, mentions))
     mentions += list(_the_capital(doc, mentions, gaz, dateline))
     return _group(mentions + _same_names(doc, mentions))
-
-
-def places_dateline_end(text: str) -> int:
-    """Where a wire dateline ends (``dateline_end``), also one set off by a spaced hyphen when
-    it names a town and its state or country ("RALEIGH, N.C. (AP) - ", "CAMP MURRAY, Wash. - ");
-    0 when the text has none."""
-    match = HYPHEN_DATELINE.match(text[:120])
-    return dateline_end(text) or (match.end() if match and "\n" not in match.group(0).strip() else 0)
 
 
 def _the_capital(doc: Doc, mentions: list[Mention], gaz: Gazetteer, dateline: int) -> Iterator[Mention]:

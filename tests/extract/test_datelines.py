@@ -1,0 +1,26 @@
+"""The wire dateline opening a story."""
+
+from __future__ import annotations
+
+import pytest
+
+from polybius.extract.datelines import dateline_end
+
+
+@pytest.mark.parametrize(("text", "rest"), [
+    ("BAMAKO, Mali (AP) \u2014 Gunmen opened fire.", "Gunmen"),
+    ("KABUL -- Officials met on Monday.", "Officials"),
+    ("OLYMPIA, Wash. - Officials met on Monday.", "Officials"),
+    ("RALEIGH, N.C. (AP) - Officials met on Monday.", "Officials"),
+])
+def test_dateline_ends_before_the_story(text: str, rest: str) -> None:
+    assert text[dateline_end(text):].startswith(rest)
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen opened fire in Bamako.",
+    "Brexit - what comes next for Europe",
+    "HEADLINE\n\u2014 a line below it",
+])
+def test_no_dateline(text: str) -> None:
+    assert dateline_end(text) == 0
