@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from polybius.corpus.clusters import EventRecord, cluster_events, date_range, km_between
+from polybius.corpus.clusters import EventRecord, StoryPlace, cluster_events, date_range
 
 DAY = date(2016, 2, 19)
 
@@ -67,10 +67,31 @@ def test_vague_year_range_is_not_used_for_linking() -> None:
     assert date_range("2016-01-01", "2016-12-31", None) == (None, None)
 
 
-def test_distance_between_tripoli_and_benghazi_is_about_650_km() -> None:
-    tripoli = record("a", lat=32.89, lon=13.19)
-    benghazi = record("b", lat=32.12, lon=20.07)
-    assert 630 < km_between(tripoli, benghazi) < 670
+TRIPOLI = StoryPlace("Tripoli", 32.89, 13.19)
+BENGHAZI = StoryPlace("Benghazi", 32.12, 20.07)
+
+
+def unplaced(doc: str, story: StoryPlace | None, **changes: object) -> EventRecord:
+    """An event with no place of its own, in an article whose story is set at ``story``."""
+    return record(doc, lat=None, lon=None, place_name=None, country=None, participants=frozenset(),
+                  trigger="bombing", story=story, **changes)
+
+
+def test_stories_set_far_apart_keep_their_unplaced_events_apart() -> None:
+    assert sizes([unplaced("a", TRIPOLI), unplaced("b", BENGHAZI)]) == [1, 1]
+    assert sizes([unplaced("a", None), unplaced("b", None)]) == [2]
+
+
+def test_same_word_in_stories_set_at_one_place_ties_undated_reports() -> None:
+    undated = {"start": None, "end": None}
+    assert sizes([unplaced("a", TRIPOLI, **undated), unplaced("b", TRIPOLI, **undated)]) == [2]
+    assert sizes([unplaced("a", None, **undated), unplaced("b", None, **undated)]) == [1, 1]
+
+
+def test_an_event_s_own_place_outweighs_its_story() -> None:
+    own = record("a", trigger="bombing", place_name="Tripoli", lat=TRIPOLI.lat, lon=TRIPOLI.lon)
+    assert sizes([own, unplaced("b", BENGHAZI)]) == [1, 1]
+    assert sizes([own, unplaced("b", TRIPOLI)]) == [2]
 
 
 def test_undated_event_without_publication_date_joins_a_compatible_one() -> None:

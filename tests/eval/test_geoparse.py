@@ -34,11 +34,6 @@ def test_lgl_subset_stays_above_floor(shared_data: Path, pipeline: Pipeline) -> 
         assert figures[name] >= floor, f"LGL {name} {figures[name]:.3f} < floor {floor}"
 
 
-def test_haversine_distance_between_known_cities() -> None:
-    rome_to_tripoli = geoparse.haversine_km(41.89, 12.51, 32.89, 13.19)
-    assert 990 < rome_to_tripoli < 1010
-
-
 def test_end_to_end_figure_counts_unrecognised_toponyms_as_wrong() -> None:
     gold = [geoparse.GoldToponym(0, 5, "Paris", 2988507, 48.85, 2.35),
             geoparse.GoldToponym(10, 15, "Rouen", 2982652, 49.44, 1.10)]

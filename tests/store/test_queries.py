@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from polybius.corpus.clusters import cluster_events
+from polybius.model import Place, Span
 from polybius.store import Store, StoredDocument
 from polybius.store.queries import (
     EventFilter,
@@ -27,6 +28,18 @@ def test_event_records_carry_participants_place_and_toll() -> None:
     record = event_records(stored((make_report(), None)))[0]
     assert record.participants == {"name:united states", "country:USA"}
     assert (record.country, record.fatalities, record.source) == ("LBY", (40, 40), "officials")
+
+
+def test_event_records_carry_the_story_s_most_named_town() -> None:
+    report = make_report()
+    report.places += [
+        Place(id="p2", name="Tripoli", feature="city", lat=32.89, lon=13.19,
+              mentions=[Span(0, 2, "US"), Span(3, 11, "aircraft")]),
+        Place(id="p3", name="Libya", feature="country", lat=27.0, lon=17.0,
+              mentions=[Span(0, 2, "US"), Span(3, 11, "aircraft"), Span(12, 18, "struck")]),
+    ]
+    story = event_records(stored((report, None)))[0].story
+    assert story is not None and (story.name, story.lat) == ("Tripoli", 32.89)
 
 
 def test_event_records_skip_copies() -> None:

@@ -5,9 +5,10 @@ the same PLOVER type; overlapping date ranges (an undated event takes the few da
 its article's publication; with no publication date either, its date is unknown and does
 not block a link); a shared participant (canonical name or country) when both name
 participants; places within ``max_km`` when both have coordinates, and the same country when
-both have one. Type and dates alone are not enough: a link also needs positive evidence, a
-shared named participant, the same place or the same trigger word within ``max_km``, or the
-same trigger word on overlapping known dates. Clusters are the connected components of these
+both have one. An event without a place of its own stands at its article's story place (the
+town the article names most often) for this comparison. Type and dates alone are not enough:
+a link also needs positive evidence, a shared named participant, the same place, or the same
+trigger word within ``max_km`` or on overlapping known dates. Clusters are the connected components of these
 links (single link). Each cluster keeps its members and their disagreements: fatality figures
 by source, who claimed and who denied.
 """
@@ -16,11 +17,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
+
+from polybius.resolve.geodesy import km_between
 
 # 100 km: one city and its outskirts, or a stretch of front line; far enough that sources
 # placing a strike at the city or at a nearby village agree, near enough to split two cities.
@@ -30,6 +32,17 @@ UNDATED_DAYS = 3
 # Ranges longer than this (a year, a decade) are too vague to tie two reports together.
 MAX_SPAN_DAYS = 62
 FATALITY_KINDS = frozenset({"killed", "dead", "death", "deaths", "fatalities", "died"})
+# Features precise enough for a story's own place: a town or a site, not a country or a state.
+STORY_FEATURES = frozenset({"city", "place", "facility", "base", "island", "admin2"})
+
+
+@dataclass(frozen=True, slots=True)
+class StoryPlace:
+    """The place an article is mostly about: its most often named town or site."""
+
+    name: str
+    lat: float
+    lon: float
 
 
 @dataclass(slots=True)
@@ -50,6 +63,7 @@ class EventRecord:
     source: str | None = None
     fatalities: tuple[int | None, int | None] | None = None
     trigger: str | None = None
+    story: StoryPlace | None = None
 
 
 @dataclass
@@ -94,15 +108,6 @@ def fatalities(quantities_json: str | None) -> tuple[int | None, int | None] | N
     return None
 
 
-def km_between(a: EventRecord, b: EventRecord) -> float:
-    """Great-circle distance between two located events, in kilometres."""
-    assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
-
-
 def _conflict(a: EventRecord, b: EventRecord, max_km: float) -> bool:
     """Whether two events differ on a dimension both of them know."""
     if a.type != b.type:
@@ -113,7 +118,20 @@ def _conflict(a: EventRecord, b: EventRecord, max_km: float) -> bool:
         return True
     if a.country and b.country and a.country != b.country:
         return True
-    return _located(a) and _located(b) and km_between(a, b) > max_km
+    where_a, where_b = _where(a), _where(b)
+    return where_a is not None and where_b is not None and _km(where_a, where_b) > max_km
+
+
+def _where(record: EventRecord) -> StoryPlace | None:
+    """Where the event happened, else where its article's story is set (a weaker sign: it
+    tells two stories apart and ties reports of one, but is no place of the event itself)."""
+    if record.lat is not None and record.lon is not None:
+        return StoryPlace(record.place_name or "", record.lat, record.lon)
+    return record.story
+
+
+def _km(a: StoryPlace, b: StoryPlace) -> float:
+    return km_between(a.lat, a.lon, b.lat, b.lon)
 
 
 def _dated(record: EventRecord) -> bool:
@@ -125,17 +143,17 @@ def _located(record: EventRecord) -> bool:
 
 
 def _evidence(a: EventRecord, b: EventRecord) -> bool:
-    """Positive evidence of one event: a shared named participant; nearby places (distance
-    already checked) that are the same place or carry the same trigger word; or the same
-    trigger word on overlapping known dates. A shared country alone is no evidence: most
-    events in a country's news share it."""
+    """Positive evidence of one event: a shared named participant; the same place of the
+    event; or the same trigger word, either at nearby places (the event's own or its story's;
+    distance already checked) or on overlapping known dates. A shared country alone is no
+    evidence: most events in a country's news share it."""
     if _names(a) & _names(b):
         return True
-    same_word = a.trigger is not None and a.trigger == b.trigger
-    same_place = a.place_name is not None and a.place_name == b.place_name
-    if _located(a) and _located(b) and (same_word or same_place):
+    if _located(a) and _located(b) and a.place_name is not None and a.place_name == b.place_name:
         return True
-    return same_word and _dated(a) and _dated(b)
+    if a.trigger is None or a.trigger != b.trigger:
+        return False
+    return (_where(a) is not None and _where(b) is not None) or (_dated(a) and _dated(b))
 
 
 def _names(record: EventRecord) -> set[str]:

@@ -19,7 +19,6 @@ toponym with an id, so that recognition misses count as wrong.
 from __future__ import annotations
 
 import argparse
-import math
 import statistics
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ from dataclasses import dataclass, field
 from polybius.eval import dataset_dir
 from polybius.model import Document, Place
 from polybius.pipeline import Pipeline
+from polybius.resolve.geodesy import km_between
 
 DATASET = "geoparsing"
 NEAR_KM = 161.0
@@ -101,14 +101,6 @@ def load_lgl(limit: int | None = None) -> list[Article]:
     return articles[:limit]
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
-
-
 @dataclass
 class Counts:
     """The counts behind the figures."""
@@ -167,7 +159,7 @@ def _resolution(g: GoldToponym, place: Place, counts: Counts) -> None:
         counts.errors.append(20000.0)
         return
     counts.located += 1
-    km = haversine_km(g.lat, g.lon, place.lat, place.lon)
+    km = km_between(g.lat, g.lon, place.lat, place.lon)
     counts.errors.append(km)
     counts.near += km <= NEAR_KM
 

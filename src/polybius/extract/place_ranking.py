@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from polybius.resolve.gazetteer import Entry, gazetteer
+from polybius.resolve.geodesy import km_between
 
 # Features accepted on a name match alone; everything else needs evidence from the text.
 TRUSTED = frozenset({"country", "continent", "sea", "region", "base", "island", "river", "lake"})
@@ -119,9 +120,7 @@ def _shares(entries: list[Entry], context: Context, named: str | None, focus: Fo
 
 
 def _km(a: Entry, b: Entry) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat or 0.0, a.lon or 0.0, b.lat or 0.0, b.lon or 0.0))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
+    return km_between(a.lat or 0.0, a.lon or 0.0, b.lat or 0.0, b.lon or 0.0)
 
 
 def _links(by_key: dict[str, list[Entry]]) -> dict[str, dict[Entry, float]]:

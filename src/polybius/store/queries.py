@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from polybius.corpus.clusters import Cluster, EventRecord, date_range, fatalities
+from polybius.corpus.clusters import STORY_FEATURES, Cluster, EventRecord, StoryPlace, date_range, fatalities
 from polybius.store.db import Store
 
 _EVENT_RECORDS = """
@@ -17,18 +17,26 @@ WITH participants AS (
              AS keys
     FROM event_actors ea
     JOIN entities en ON en.document_id = ea.document_id AND en.id = ea.entity_id
-    GROUP BY ALL)
+    GROUP BY ALL),
+story AS (
+    SELECT p.document_id, p.name, p.lat, p.lon
+    FROM places p
+    JOIN mentions m ON m.document_id = p.document_id AND m.item_kind = 'place' AND m.item_id = p.id
+    WHERE p.lat IS NOT NULL AND p.feature IN ({story_features})
+    GROUP BY p.document_id, p.id, p.name, p.lat, p.lon
+    QUALIFY row_number() OVER (PARTITION BY p.document_id ORDER BY count(*) DESC, min(m.start)) = 1)
 SELECT e.document_id, e.id, e.type, e.date_start, e.date_end, d.published,
        pa.keys, p.lat, p.lon, p.country, p.name, e.status, a.source_text, e.quantities,
-       lower(e.trigger_text)
+       lower(e.trigger_text), s.lat, s.lon, s.name
 FROM events e
 JOIN documents d ON d.id = e.document_id
 LEFT JOIN participants pa ON pa.document_id = e.document_id AND pa.event_id = e.id
+LEFT JOIN story s ON s.document_id = e.document_id
 LEFT JOIN places p ON p.document_id = e.document_id AND p.id = e.place_id
 LEFT JOIN attributions a ON a.document_id = e.document_id AND a.id = e.attribution_id
 WHERE d.duplicate_of IS NULL
 ORDER BY e.document_id, e.id
-"""
+""".format(story_features=", ".join(f"'{f}'" for f in sorted(STORY_FEATURES)))
 
 
 def event_records(store: Store) -> list[EventRecord]:
@@ -36,11 +44,13 @@ def event_records(store: Store) -> list[EventRecord]:
     records = []
     for row in store.query(_EVENT_RECORDS):
         doc_id, event_id, kind, start, end, published, keys = row[:7]
-        lat, lon, country, place_name, status, source, quantities, trigger = row[7:]
+        lat, lon, country, place_name, status, source, quantities, trigger = row[7:15]
+        story_lat, story_lon, story_name = row[15:]
         first, last = date_range(start, end, published)
+        story = StoryPlace(story_name, story_lat, story_lon) if story_name is not None else None
         records.append(EventRecord(
             doc_id, event_id, kind, first, last, frozenset(k for k in keys or [] if k),
-            lat, lon, country, place_name, status, source, fatalities(quantities), trigger))
+            lat, lon, country, place_name, status, source, fatalities(quantities), trigger, story))
     return records
 
 
