@@ -379,3 +379,10 @@ def test_untagged_name_opening_a_longer_run_is_placed_by_its_place_noun(pipeline
     analysis = analyse(pipeline, "Militias burned the Croat village of Kupres on Saturday in central Bosnia.")
     kupres = place_named(analysis, "Kupres")
     assert kupres is not None and kupres.country == "BIH"
+
+
+def test_a_name_left_unresolved_takes_the_place_its_other_mention_resolves_to(pipeline: Pipeline) -> None:
+    text = ("The Boulder City Council will vote on a new fire station on Tuesday. "
+            "Firefighters in Boulder City asked for more staff.")
+    places = [p for p in analyse(pipeline, text).places if p.name == "Boulder City"]
+    assert len(places) == 1 and len(places[0].mentions) == 2 and places[0].geonameid is not None

@@ -188,7 +188,26 @@ def _has_placeword(span: Span) -> bool:
 
 
 def _unresolved(doc: Doc, mentions: list[Mention]) -> Iterator[Mention]:
-    """GPE, LOC and FAC entities the gazetteer lacks: places without coordinates."""
+    """GPE, LOC and FAC entities the gazetteer lacks: places without coordinates, unless the
+    same name is resolved elsewhere in the text, whose place it then denotes (one sense per
+    document: "FALLS VILLAGE" in a headline, "the Boulder City Council" beside "in Boulder City")."""
+    for mention in _unresolved_names(doc, mentions):
+        known = _resolved_sense(mentions, mention.surface)
+        yield mention if known is None else Mention(
+            mention.start, mention.end, known.entry, mention.surface, known.feature, known.name)
+
+
+def _resolved_sense(mentions: list[Mention], surface: str) -> Mention | None:
+    """The one resolved mention sense of ``surface`` (case and accents aside) in the text, if
+    its mentions resolve to a single place."""
+    key = name_key(surface)
+    senses = {m.entry: m for m in mentions if m.entry.lat is not None and name_key(m.surface) == key}
+    return next(iter(senses.values())) if len(senses) == 1 else None
+
+
+def _unresolved_names(doc: Doc, mentions: list[Mention]) -> Iterator[Mention]:
+    """GPE, LOC and FAC entities the gazetteer lacks, and names the words around them type as
+    places: places without coordinates."""
     covered = [(m.start, m.end) for m in mentions]
     for ent in entities(doc):
         trimmed = _trim(ent)
