@@ -386,3 +386,11 @@ def test_a_name_left_unresolved_takes_the_place_its_other_mention_resolves_to(pi
             "Firefighters in Boulder City asked for more staff.")
     places = [p for p in analyse(pipeline, text).places if p.name == "Boulder City"]
     assert len(places) == 1 and len(places[0].mentions) == 2 and places[0].geonameid is not None
+
+
+def test_a_name_ending_in_its_places_type_word_is_that_place_named_elsewhere(pipeline: Pipeline) -> None:
+    text = "The Springfield City Council backed the plan on Monday. Snow fell on Springfield overnight."
+    analysis = analyse(pipeline, text)
+    place = place_named(analysis, "Springfield")
+    assert place is not None and place.feature == "city" and place.geonameid is not None
+    assert any(m.text == "Springfield City" for m in place.mentions)

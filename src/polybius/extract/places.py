@@ -198,10 +198,15 @@ def _unresolved(doc: Doc, mentions: list[Mention]) -> Iterator[Mention]:
 
 
 def _resolved_sense(mentions: list[Mention], surface: str) -> Mention | None:
-    """The one resolved mention sense of ``surface`` (case and accents aside) in the text, if
-    its mentions resolve to a single place."""
-    key = name_key(surface)
-    senses = {m.entry: m for m in mentions if m.entry.lat is not None and name_key(m.surface) == key}
+    """The one place that the resolved mentions of ``surface`` (case and accents aside) denote
+    in the text, if they denote a single one; a name that ends in its place's type word is
+    the name without it ("the Springfield City Council" beside "in Springfield")."""
+    words = surface.split()
+    features: dict[str, str | None] = {name_key(surface): None}  # name -> the feature it needs
+    if len(words) > 1 and words[-1].lower() in SUFFIX_FEATURES:
+        features[name_key(" ".join(words[:-1]))] = SUFFIX_FEATURES[words[-1].lower()]
+    senses = {m.entry: m for m in mentions if m.entry.lat is not None and name_key(m.surface) in features
+              and features[name_key(m.surface)] in (None, m.entry.feature)}
     return next(iter(senses.values())) if len(senses) == 1 else None
 
 
