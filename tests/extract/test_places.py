@@ -394,3 +394,9 @@ def test_a_name_ending_in_its_places_type_word_is_that_place_named_elsewhere(pip
     place = place_named(analysis, "Springfield")
     assert place is not None and place.feature == "city" and place.geonameid is not None
     assert any(m.text == "Springfield City" for m in place.mentions)
+
+
+def test_a_demonym_after_a_hyphened_prefix_names_its_country(pipeline: Pipeline) -> None:
+    analysis = analyse(pipeline, "Protesters voiced anti-American anger outside the embassy on Friday.")
+    place = place_named(analysis, "American")
+    assert place is not None and place.feature == "country" and place.country == "USA"

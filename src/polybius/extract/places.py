@@ -520,10 +520,10 @@ def _office_of(span: Span) -> Span | None:
 
 
 def _demonyms_in(span: Span, gaz: Gazetteer) -> Iterator[Candidate]:
-    """The demonyms of a nationality made of several ("Bosnian Serb", "Russian-European"): each
-    names its country. Every word must be one: "Central American" and "Latin American" are
-    no Americans."""
-    words = [t for t in span if t.is_alpha]
+    """The demonyms of a nationality made of several ("Bosnian Serb", "Russian-Chinese"): each
+    names its country, and so does one after a lowercase prefix ("anti-Russian", "pro-Serbian").
+    Every word must be one: "Central American" and "Latin American" are no Americans."""
+    words = [t for t in span if t.is_alpha and not _hyphened_prefix(t)]
     if not all(t.text[:1].isupper() and demonym_country(t.text) for t in words):
         return
     for token in words:
@@ -571,6 +571,13 @@ def _match_windows(span: Span, label: str | None, gaz: Gazetteer) -> Iterator[Ca
                 break
         else:
             i += 1
+
+
+def _hyphened_prefix(token: Token) -> bool:
+    """A lowercase prefix joined by a hyphen to the word after it: "anti" of "anti-Russian"."""
+    doc = token.doc
+    return token.is_lower and token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and not (
+        token.whitespace_ or doc[token.i + 1].whitespace_)
 
 
 def _is_adjectival(span: Span) -> bool:
