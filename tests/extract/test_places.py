@@ -371,3 +371,24 @@ def test_untagged_name_opening_a_longer_run_is_placed_by_its_place_noun(pipeline
     analysis = analyse(pipeline, "Militias burned the Croat village of Kupres on Saturday in central Bosnia.")
     kupres = place_named(analysis, "Kupres")
     assert kupres is not None and kupres.country == "BIH"
+
+
+def test_a_name_left_unresolved_takes_the_place_its_other_mention_resolves_to(pipeline: Pipeline) -> None:
+    text = ("The Boulder City Council will vote on a new fire station on Tuesday. "
+            "Firefighters in Boulder City asked for more staff.")
+    places = [p for p in analyse(pipeline, text).places if p.name == "Boulder City"]
+    assert len(places) == 1 and len(places[0].mentions) == 2 and places[0].geonameid is not None
+
+
+def test_a_name_ending_in_its_places_type_word_is_that_place_named_elsewhere(pipeline: Pipeline) -> None:
+    text = "The Springfield City Council backed the plan on Monday. Snow fell on Springfield overnight."
+    analysis = analyse(pipeline, text)
+    place = place_named(analysis, "Springfield")
+    assert place is not None and place.feature == "city" and place.geonameid is not None
+    assert any(m.text == "Springfield City" for m in place.mentions)
+
+
+def test_a_demonym_after_a_hyphened_prefix_names_its_country(pipeline: Pipeline) -> None:
+    analysis = analyse(pipeline, "Protesters voiced anti-American anger outside the embassy on Friday.")
+    place = place_named(analysis, "American")
+    assert place is not None and place.feature == "country" and place.country == "USA"

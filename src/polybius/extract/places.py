@@ -176,7 +176,31 @@ def _has_placeword(span: Span) -> bool:
 
 
 def _unresolved(doc: Doc, mentions: list[Mention]) -> Iterator[Mention]:
-    """GPE, LOC and FAC entities the gazetteer lacks: places without coordinates."""
+    """GPE, LOC and FAC entities the gazetteer lacks: places without coordinates, unless the
+    same name is resolved elsewhere in the text, whose place it then denotes (one sense per
+    document: "FALLS VILLAGE" in a headline, "the Boulder City Council" beside "in Boulder City")."""
+    for mention in _unresolved_names(doc, mentions):
+        known = _resolved_sense(mentions, mention.surface)
+        yield mention if known is None else Mention(
+            mention.start, mention.end, known.entry, mention.surface, known.feature, known.name)
+
+
+def _resolved_sense(mentions: list[Mention], surface: str) -> Mention | None:
+    """The one place that the resolved mentions of ``surface`` (case and accents aside) denote
+    in the text, if they denote a single one; a name that ends in its place's type word is
+    the name without it ("the Springfield City Council" beside "in Springfield")."""
+    words = surface.split()
+    features: dict[str, str | None] = {name_key(surface): None}  # name -> the feature it needs
+    if len(words) > 1 and words[-1].lower() in SUFFIX_FEATURES:
+        features[name_key(" ".join(words[:-1]))] = SUFFIX_FEATURES[words[-1].lower()]
+    senses = {m.entry: m for m in mentions if m.entry.lat is not None and name_key(m.surface) in features
+              and features[name_key(m.surface)] in (None, m.entry.feature)}
+    return next(iter(senses.values())) if len(senses) == 1 else None
+
+
+def _unresolved_names(doc: Doc, mentions: list[Mention]) -> Iterator[Mention]:
+    """GPE, LOC and FAC entities the gazetteer lacks, and names the words around them type as
+    places: places without coordinates."""
     covered = [(m.start, m.end) for m in mentions]
     for ent in entities(doc):
         trimmed = _trim(ent)
@@ -484,10 +508,10 @@ def _office_of(span: Span) -> Span | None:
 
 
 def _demonyms_in(span: Span, gaz: Gazetteer) -> Iterator[Candidate]:
-    """The demonyms of a nationality made of several ("Bosnian Serb", "Russian-European"): each
-    names its country. Every word must be one: "Central American" and "Latin American" are
-    no Americans."""
-    words = [t for t in span if t.is_alpha]
+    """The demonyms of a nationality made of several ("Bosnian Serb", "Russian-Chinese"): each
+    names its country, and so does one after a lowercase prefix ("anti-Russian", "pro-Serbian").
+    Every word must be one: "Central American" and "Latin American" are no Americans."""
+    words = [t for t in span if t.is_alpha and not _hyphened_prefix(t)]
     if not all(t.text[:1].isupper() and demonym_country(t.text) for t in words):
         return
     for token in words:
@@ -535,6 +559,13 @@ def _match_windows(span: Span, label: str | None, gaz: Gazetteer) -> Iterator[Ca
                 break
         else:
             i += 1
+
+
+def _hyphened_prefix(token: Token) -> bool:
+    """A lowercase prefix joined by a hyphen to the word after it: "anti" of "anti-Russian"."""
+    doc = token.doc
+    return token.is_lower and token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and not (
+        token.whitespace_ or doc[token.i + 1].whitespace_)
 
 
 def _is_adjectival(span: Span) -> bool:
