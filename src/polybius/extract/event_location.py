@@ -13,7 +13,6 @@ from spacy.tokens import Doc, Span, Token
 
 from polybius.analysis import Analysis
 from polybius.extract.attribution_sources import speaker_like
-from polybius.extract.datelines import dateline_end
 from polybius.extract.event_trigger_lexicon import is_carrier, lexicon
 from polybius.extract.place_phrases import (
     PARTITIVES,
@@ -39,6 +38,7 @@ from polybius.extract.place_phrases import (
     sited_subject,
 )
 from polybius.extract.scope import clause_head, clause_tokens, scopes, token_at
+from polybius.ingest.datelines import dateline_end
 from polybius.model import Place
 from polybius.model import Span as TextSpan
 from polybius.resolve.actors import find_title

@@ -34,7 +34,6 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from polybius.analysis import Analysis
-from polybius.extract.datelines import dateline_end
 from polybius.extract.event_location import locate_event
 from polybius.extract.place_mentions import (
     MISLABELS,
@@ -59,6 +58,7 @@ from polybius.extract.place_resolution import (
     qualifier,
     resolve,
 )
+from polybius.ingest.datelines import dateline_end
 from polybius.model import Place
 from polybius.model import Span as TextSpan
 from polybius.resolve.countries import countries, country_by_name, demonym_country

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+from polybius.ingest.datelines import read_dateline
 from polybius.lexicons import read_table
 
 MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -34,8 +35,6 @@ MONTH_NUMBER = {m: i for i, m in enumerate(MONTH_ABBREVIATIONS, 1)}
 MONTH_DAY_YEAR = re.compile(rf"\b{MONTH} (\d{{1,2}}),? (\d{{4}})\b", re.IGNORECASE)
 DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}}) {MONTH},? (\d{{4}})\b", re.IGNORECASE)
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")
-# A wire dateline opens the first paragraph: "BAMAKO, Nov 12, 2025 (Example Wire) - ".
-DATELINE = re.compile(r"^([A-Z][A-Z .'-]+),\s+(.{6,20}?\d{4})\s*(?:\(([^)]{2,60})\))?\s*[-–—]+\s")
 SENTENCE_END = re.compile(r"[.!?…:;\"”’)\]]\s*$")
 # A body paragraph is prose: at least this many words. Header lines (title, byline, tags,
 # publisher/date) are shorter; 12 words separates them on every page shape we have seen.
@@ -111,17 +110,18 @@ def parse_scraped_page(text: str) -> ScrapedPage:
             read_header_line(page, line)
     page.paragraphs = join_broken_paragraphs(body_paragraphs(page, blocks[start:]))
     if page.paragraphs:
-        read_dateline(page, page.paragraphs[0])
+        read_body_dateline(page, page.paragraphs[0])
     return page
 
 
-def read_dateline(page: ScrapedPage, paragraph: str) -> None:
-    """Publication date and wire service from a dateline opening the body, where missing."""
-    match = DATELINE.match(paragraph)
-    found = find_date(match.group(2)) if match else None
-    if match and found:
+def read_body_dateline(page: ScrapedPage, paragraph: str) -> None:
+    """Publication date and wire service from a dated dateline opening the body ("BAMAKO, Nov
+    12, 2025 (Example Wire) - "), where missing."""
+    dateline = read_dateline(paragraph)
+    found = find_date(dateline.date) if dateline and dateline.date else None
+    if dateline and found:
         page.published = page.published or found[1].isoformat()
-        page.publisher = page.publisher or match.group(3)
+        page.publisher = page.publisher or dateline.agency
 
 
 def read_header_line(page: ScrapedPage, raw_line: str) -> None:

@@ -5,21 +5,26 @@ then a dash: "BAMAKO, Mali (AP) \u2014 ", "KABUL -- ", "RALEIGH, N.C. (AP) - ",
 "LAGOS, March 3, 2018 (Wire) -- ", "PALO ALTO, Calif.--(Wire)--". Scraped copy often loses
 the dash ("DENVER (AP) The ..."), and some outlets end with a colon after the agency
 ("QUETTA, May 2 (APP): "). Both the places stage (its places are the story's home, not
-mentions to map) and event location (its places never locate an event) read it from here.
+mentions to map) and event location (its places never locate an event) read its end from
+here, and ingest reads its date and agency where a page's header gives none.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 _NAME = r"(?!By )[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*)*"
 _CAPS = r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*"  # a town in capitals: "SAN ANTONIO"
-_DATE = r"(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?)"
-_AGENCY = r"\([A-Za-z0-9. &/-]{1,30}\)"
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# "March 3", "March 3, 2018", "3 March 2018", "2018-03-03"
+_DATE = (rf"(?i:{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
+         r"|\d{4}-\d{2}-\d{2})")
+_AGENCY = r"\((?P<agency>[A-Za-z0-9. &/-]{1,30})\)"
 # Dashes, also as mis-decoded in scraped copy (U+FFFD, the C1 control of cp1252's em dash).
 _DASH = r"(?:\u2014|\u2013|--|\ufffd|\x97|\s{3,})"
 _QUALIFIED = rf"(?:,\s*{_NAME}){{1,2}}"
-_DATED = rf"(?:,\s*{_DATE})?"
+_DATED = rf"(?:,\s*(?P<date>{_DATE}))?"
 
 PATTERNS = tuple(re.compile(p) for p in (
     # a dash, after the agency if any: "BAMAKO, Mali (AP) \u2014 ", "PALO ALTO, Calif.--(Wire)--"
@@ -35,10 +40,19 @@ PATTERNS = tuple(re.compile(p) for p in (
 SEARCHED = 120  # characters of the text a dateline can span
 
 
-def dateline_end(text: str) -> int:
-    """Where the wire dateline opening ``text`` ends, or 0 when the text has none. The story
-    goes on with a capital, a figure or a quote: a dash or gap before a lowercase word or an
-    apostrophe is an aside ("Smith -- who ...") or a lost character ("Syria   's war")."""
+@dataclass(frozen=True)
+class Dateline:
+    """A wire dateline: where it ends in the text, and its date and agency as written."""
+
+    end: int
+    date: str | None = None
+    agency: str | None = None
+
+
+def read_dateline(text: str) -> Dateline | None:
+    """The wire dateline opening ``text``, or None. The story goes on with a capital, a figure
+    or a quote: a dash or gap before a lowercase word or an apostrophe is an aside ("Smith --
+    who ...") or a lost character ("Syria   's war")."""
     head = text[:SEARCHED]
     for pattern in PATTERNS:
         match = pattern.match(head)
@@ -47,5 +61,12 @@ def dateline_end(text: str) -> int:
         rest = head[match.end():match.end() + 1]
         if rest and (rest.islower() or rest in "'\u2019,;"):
             continue
-        return match.end()
-    return 0
+        found = match.groupdict()
+        return Dateline(match.end(), found.get("date"), found.get("agency"))
+    return None
+
+
+def dateline_end(text: str) -> int:
+    """Where the wire dateline opening ``text`` ends, or 0 when the text has none."""
+    dateline = read_dateline(text)
+    return dateline.end if dateline else 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from polybius.extract.datelines import dateline_end
+from polybius.ingest.datelines import Dateline, dateline_end, read_dateline
 
 
 @pytest.mark.parametrize(("text", "rest"), [
@@ -37,3 +37,9 @@ def test_dateline_ends_before_the_story(text: str, rest: str) -> None:
 ])
 def test_no_dateline(text: str) -> None:
     assert dateline_end(text) == 0
+
+
+def test_dateline_keeps_its_date_and_agency() -> None:
+    text = "LAGOS, 3 March 2018 (Example Wire) - Officials met."
+    assert read_dateline(text) == Dateline(text.index("Officials"), "3 March 2018", "Example Wire")
+    assert read_dateline("TUNIS - Officials met.") == Dateline(len("TUNIS - "))
