@@ -111,6 +111,9 @@ def test_facility_named_after_a_town_still_places_the_event(pipeline: Pipeline) 
     # the place of an event protested against is that event's
     ("Thousands of farmers marched against the attacks on Mosul.", "marched", None),
     ("Thousands of farmers marched in Santiago against the law.", "marched", "Santiago"),
+    # an event during a war on a place happened on that ground; whose visit or war it is says nothing
+    ("The smuggler was arrested during the 1994 invasion of Haiti.", "arrested", "Haiti"),
+    ("Troops patrolled the road during Kandahar's election.", "patrolled", None),
 ])
 def test_event_place_in_the_sentence(pipeline: Pipeline, text: str, verb: str, expected: str | None) -> None:
     analysis = analyse(pipeline, text)

@@ -479,6 +479,9 @@ def _tier(context: _Context, place: Place, span: Span, token: Token, scope: str)
             return None  # "including Haddad, the militia's leader in Baiji": where the post is held
         if token.head.lower_ == "from" and token.head.head.lemma_ in MOTION_VERBS:
             return 1  # "marched from Geneva": a movement happens along its way, from its start
+        if (token.head.lower_ == "during" and span.root.head.i != token.i
+                and (token.lemma_.lower() in lexicon().nouns or is_carrier(token))):
+            return 0  # "captured during the invasion of Panama": the event was within that one's ground
         return 0 if adverbial_prep(token.head) else PREP_TIER.get(token.head.lower_)
     if token.dep_ in ARGUMENT_DEPS and (scope == "clause" or token.head.i in context.governors
                                         or _purpose(token.head, context.anchor)
