@@ -114,6 +114,9 @@ def test_facility_named_after_a_town_still_places_the_event(pipeline: Pipeline) 
     # an event during a war on a place happened on that ground; whose visit or war it is says nothing
     ("The smuggler was arrested during the 1994 invasion of Haiti.", "arrested", "Haiti"),
     ("Troops patrolled the road during Kandahar's election.", "patrolled", None),
+    # beyond the event's clause a country is that clause's setting; a town still places the event
+    ("Two soldiers were wounded on Monday while the president was on holiday in Portugal.", "wounded", None),
+    ("Two soldiers were wounded on Monday while the president was on holiday in Lisbon.", "wounded", "Lisbon"),
 ])
 def test_event_place_in_the_sentence(pipeline: Pipeline, text: str, verb: str, expected: str | None) -> None:
     analysis = analyse(pipeline, text)

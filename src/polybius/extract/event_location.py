@@ -46,6 +46,10 @@ from polybius.resolve.actors import find_title
 # Features that, as a modifier, name whose thing it is rather than where ("a U.S. airstrike",
 # "Syria's civil war"); a town as a modifier still places it ("a Mogadishu hotel").
 ACTOR_FEATURES = frozenset({"country", "continent"})
+# Features too coarse to place an event from another clause of its sentence: a country named there
+# is mostly that clause's setting ("Democrats said Bush is doing too little in Iraq, where violence
+# is rising"), not where this event happened.
+COARSE_FEATURES = frozenset({"country", "continent"})
 # Bare arguments that can be the place of the event ("captured Jerusalem").
 ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass"})
 # Verbs of movement whose starting point ("from") is part of where they happened.
@@ -436,6 +440,8 @@ def _rank(context: _Context, place: Place, mention: TextSpan, scope: str) -> tup
     if modifier and (person(token) or token.lemma_.lower() in STATEMENT_NOUNS):
         return None  # "an attack on Arizona Sen. John McCain", "in a White House statement": whose
     if tier and scope != "clause":  # another clause's destination is not the event's place
+        return None
+    if scope != "clause" and place.feature in COARSE_FEATURES:
         return None
     role = "whole" if qualified is not None else part_or_whole(span, token, context.features)
     if role is None and (direction_of(token) or anchored(token, span, context.hosts, context.features)
