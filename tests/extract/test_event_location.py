@@ -273,3 +273,17 @@ def test_a_facility_a_part_noun_types_is_a_region(pipeline: Pipeline) -> None:
     facility = Place(id="P1", name="Jabal Kurdo", feature="facility")
     assert _specificity(facility, region) == _specificity(Place(id="P2", name="X", feature="region"), region)
     assert _specificity(facility, airport) < _specificity(Place(id="P3", name="Y", feature="city"), airport)
+
+
+@pytest.mark.parametrize(("text", "name", "own_name"), [
+    # "of" names a whole its own place noun types: the name before "district" is the district's
+    ("A farmer was shot in the Mayo district of Yala province on Friday.", "Mayo", True),
+    # a bare name after "of" is the part's name, and the town before the noun only says where
+    ("A shell fell in the Sarajevo neighborhood of Dobrinja on Friday.", "Sarajevo", False),
+])
+def test_a_name_before_a_part_noun_is_its_own_when_of_names_a_typed_whole(
+        pipeline: Pipeline, text: str, name: str, own_name: bool) -> None:
+    doc = pipeline.nlp(text)
+    token = next(t for t in doc if t.text == name)
+    nominal, modifier, _ = governing_nominal(token)
+    assert nominal.lower_ in ("district", "neighborhood") and modifier is not own_name
