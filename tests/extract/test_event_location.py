@@ -117,6 +117,8 @@ def test_facility_named_after_a_town_still_places_the_event(pipeline: Pipeline) 
     # beyond the event's clause a country is that clause's setting; a town still places the event
     ("Two soldiers were wounded on Monday while the president was on holiday in Portugal.", "wounded", None),
     ("Two soldiers were wounded on Monday while the president was on holiday in Lisbon.", "wounded", "Lisbon"),
+    # a place that says where the event's destination is does not outrank that destination
+    ("The convoy drove on to the settlement of Kedumim in the West Bank on Friday.", "drove", "Kedumim"),
 ])
 def test_event_place_in_the_sentence(pipeline: Pipeline, text: str, verb: str, expected: str | None) -> None:
     analysis = analyse(pipeline, text)

@@ -434,7 +434,7 @@ def _rank(context: _Context, place: Place, mention: TextSpan, scope: str) -> tup
     qualified = qualified_name(span, context.features)
     path: list[Token] = []
     token, modifier, names_place = governing_nominal(qualified if qualified is not None else span.root, path)
-    tier = _tier(context, place, span, token, scope)
+    tier = _located_place_tier(context, place, span, token, scope, _tier(context, place, span, token, scope))
     if tier is None or tier > 1 or (modifier and not names_place and place.feature in ACTOR_FEATURES):
         return None
     if modifier and (person(token) or token.lemma_.lower() in STATEMENT_NOUNS):
@@ -451,6 +451,20 @@ def _rank(context: _Context, place: Place, mention: TextSpan, scope: str) -> tup
     describing = token.i in context.describers
     return (tier, describing, outside, role == "whole", modifier and role != "part", _specificity(place, token),
             mention.start < context.anchor, abs(mention.start - context.anchor), place.id)
+
+
+def _located_place_tier(context: _Context, place: Place, span: Span, token: Token, scope: str,
+                        tier: int | None) -> int | None:
+    """The tier of a place that says where another place is ("crossed over to Dubuwa village in
+    Chad"): no better than that other place's, since the event went to that one, not to the
+    whole around it."""
+    if tier is None or token.dep_ != "pobj" or token.head.dep_ != "prep":
+        return tier
+    if not anchored(token, span, context.hosts, context.features):
+        return tier
+    host, _, _ = governing_nominal(token.head.head)
+    host_tier = _tier(context, place, span, host, scope)
+    return tier if host_tier is None else max(tier, host_tier)
 
 
 def _post_of(noun: Token, context: _Context) -> bool:
