@@ -112,6 +112,14 @@ def test_facility_named_after_a_town_still_places_the_event(pipeline: Pipeline) 
     # the place of an event protested against is that event's
     ("Thousands of farmers marched against the attacks on Mosul.", "marched", None),
     ("Thousands of farmers marched in Santiago against the law.", "marched", "Santiago"),
+    # an event during a war on a place happened on that ground; whose visit or war it is says nothing
+    ("The smuggler was arrested during the 1994 invasion of Haiti.", "arrested", "Haiti"),
+    ("Troops patrolled the road during Kandahar's election.", "patrolled", None),
+    # beyond the event's clause a country is that clause's setting; a town still places the event
+    ("Two soldiers were wounded on Monday while the president was on holiday in Portugal.", "wounded", None),
+    ("Two soldiers were wounded on Monday while the president was on holiday in Lisbon.", "wounded", "Lisbon"),
+    # a place that says where the event's destination is does not outrank that destination
+    ("The convoy drove on to the settlement of Kedumim in the West Bank on Friday.", "drove", "Kedumim"),
 ])
 def test_event_place_in_the_sentence(pipeline: Pipeline, text: str, verb: str, expected: str | None) -> None:
     analysis = analyse(pipeline, text)
@@ -268,3 +276,17 @@ def test_a_facility_a_part_noun_types_is_a_region(pipeline: Pipeline) -> None:
     facility = Place(id="P1", name="Jabal Kurdo", feature="facility")
     assert _specificity(facility, region) == _specificity(Place(id="P2", name="X", feature="region"), region)
     assert _specificity(facility, airport) < _specificity(Place(id="P3", name="Y", feature="city"), airport)
+
+
+@pytest.mark.parametrize(("text", "name", "own_name"), [
+    # "of" names a whole its own place noun types: the name before "district" is the district's
+    ("A farmer was shot in the Mayo district of Yala province on Friday.", "Mayo", True),
+    # a bare name after "of" is the part's name, and the town before the noun only says where
+    ("A shell fell in the Sarajevo neighborhood of Dobrinja on Friday.", "Sarajevo", False),
+])
+def test_a_name_before_a_part_noun_is_its_own_when_of_names_a_typed_whole(
+        pipeline: Pipeline, text: str, name: str, own_name: bool) -> None:
+    doc = pipeline.nlp(text)
+    token = next(t for t in doc if t.text == name)
+    nominal, modifier, _ = governing_nominal(token)
+    assert nominal.lower_ in ("district", "neighborhood") and modifier is not own_name

@@ -46,6 +46,10 @@ from polybius.resolve.actors import find_title
 # Features that, as a modifier, name whose thing it is rather than where ("a U.S. airstrike",
 # "Syria's civil war"); a town as a modifier still places it ("a Mogadishu hotel").
 ACTOR_FEATURES = frozenset({"country", "continent"})
+# Features too coarse to place an event from another clause of its sentence: a country named there
+# is mostly that clause's setting ("Democrats said Bush is doing too little in Iraq, where violence
+# is rising"), not where this event happened.
+COARSE_FEATURES = frozenset({"country", "continent"})
 # Bare arguments that can be the place of the event ("captured Jerusalem").
 ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass"})
 # Verbs of movement whose starting point ("from") is part of where they happened.
@@ -414,12 +418,14 @@ def _rank(context: _Context, place: Place, mention: TextSpan, scope: str) -> tup
     qualified = qualified_name(span, context.features)
     path: list[Token] = []
     token, modifier, names_place = governing_nominal(qualified if qualified is not None else span.root, path)
-    tier = _tier(context, place, span, token, scope)
+    tier = _located_place_tier(context, place, span, token, scope, _tier(context, place, span, token, scope))
     if tier is None or tier > 1 or (modifier and not names_place and place.feature in ACTOR_FEATURES):
         return None
     if modifier and (person(token) or token.lemma_.lower() in STATEMENT_NOUNS):
         return None  # "an attack on Arizona Sen. John McCain", "in a White House statement": whose
     if tier and scope != "clause":  # another clause's destination is not the event's place
+        return None
+    if scope != "clause" and place.feature in COARSE_FEATURES:
         return None
     role = "whole" if qualified is not None else part_or_whole(span, token, context.features)
     if role is None and (direction_of(token) or anchored(token, span, context.hosts, context.features)
@@ -429,6 +435,20 @@ def _rank(context: _Context, place: Place, mention: TextSpan, scope: str) -> tup
     describing = token.i in context.describers
     return (tier, describing, outside, role == "whole", modifier and role != "part", _specificity(place, token),
             mention.start < context.anchor, abs(mention.start - context.anchor), place.id)
+
+
+def _located_place_tier(context: _Context, place: Place, span: Span, token: Token, scope: str,
+                        tier: int | None) -> int | None:
+    """The tier of a place that says where another place is ("crossed over to Dubuwa village in
+    Chad"): no better than that other place's, since the event went to that one, not to the
+    whole around it."""
+    if tier is None or token.dep_ != "pobj" or token.head.dep_ != "prep":
+        return tier
+    if not anchored(token, span, context.hosts, context.features):
+        return tier
+    host, _, _ = governing_nominal(token.head.head)
+    host_tier = _tier(context, place, span, host, scope)
+    return tier if host_tier is None else max(tier, host_tier)
 
 
 def _post_of(noun: Token, context: _Context) -> bool:
@@ -463,6 +483,9 @@ def _tier(context: _Context, place: Place, span: Span, token: Token, scope: str)
             return None  # "including Haddad, the militia's leader in Baiji": where the post is held
         if token.head.lower_ == "from" and token.head.head.lemma_ in MOTION_VERBS:
             return 1  # "marched from Geneva": a movement happens along its way, from its start
+        if (token.head.lower_ == "during" and span.root.head.i != token.i
+                and (token.lemma_.lower() in lexicon().nouns or is_carrier(token))):
+            return 0  # "captured during the invasion of Panama": the event was within that one's ground
         return 0 if adverbial_prep(token.head) else PREP_TIER.get(token.head.lower_)
     if token.dep_ in ARGUMENT_DEPS and (scope == "clause" or token.head.i in context.governors
                                         or _purpose(token.head, context.anchor)

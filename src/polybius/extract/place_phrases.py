@@ -96,7 +96,7 @@ def governing_nominal(token: Token, path: list[Token] | None = None) -> tuple[To
             # "Muuri village", "the Golani junction" are their names; "the Sarajevo neighborhood
             # of Dobrinja" is not
             own_name = typed and token.dep_ in ("compound", "nmod") and not any(
-                child.lower_ == "of" for child in token.head.children)
+                child.lower_ == "of" and not _typed_whole(child) for child in token.head.children)
             token, modifier = token.head, modifier or not own_name
         elif token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head.lower_ in CALENDAR:
             token = token.head  # "in Tbilisi Thursday": the parser takes the day for the head
@@ -112,6 +112,14 @@ def governing_nominal(token: Token, path: list[Token] | None = None) -> tuple[To
         else:
             break
     return token, modifier, names_place
+
+
+def _typed_whole(of: Token) -> bool:
+    """Whether "of" names a whole its place noun types ("the Raman district of Yala province",
+    "the Mada district of Gusau LGA"): the name before the part's noun is then the part's own,
+    unlike "the Sarajevo neighborhood of Dobrinja"."""
+    return any(is_place_noun(whole) or any(is_place_noun(c) for c in whole.children if c.dep_ == "compound")
+               for whole in of.children if whole.dep_ == "pobj")
 
 
 def person(token: Token) -> bool:
