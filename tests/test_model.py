@@ -23,15 +23,15 @@ def full_report() -> Report:
     text = "Rebels attacked Sirte on Friday, killing 5, the army said."
     return Report(
         document=Document(text=text, source="t.txt", published="2016-03-09"),
-        entities=[Entity("E1", "rebels", "NORP", [Span(0, 6, "Rebels")], country="LBY", sector="REB", nominal=True)],
-        attributions=[Attribution("A1", Source("the army", 45, 53, anonymous=False), Span(54, 58, "said"),
+        entities=[Entity("e1", "rebels", "NORP", [Span(0, 6, "Rebels")], country="LBY", sector="REB", nominal=True)],
+        attributions=[Attribution("a1", Source("the army", 45, 53, anonymous=False), Span(54, 58, "said"),
                                   Span(0, 43, text[:43]))],
-        events=[Event("V1", "ASSAULT", Span(0, 43, text[:43]), actors=["E1"], place="P1",
-                      date=EventDate("2016-03-04", "2016-03-04", "2016-03-04", "day", "clause", "T1"),
+        events=[Event("ev1", "ASSAULT", Span(0, 43, text[:43]), actors=["e1"], place="p1",
+                      date=EventDate("2016-03-04", "2016-03-04", "2016-03-04", "day", "clause", "t1"),
                       quantities=[Quantity("killed", 5, 5, False, "killing 5", 33, 42)],
-                      status="claimed", attribution="A1", cameo="190")],
-        places=[Place("P1", "Sirte", "city", [Span(16, 21, "Sirte")], 2210554, 31.2, 16.6, "LBY")],
-        times=[Time("T1", "Friday", 25, 31, "2016-03-04", "2016-03-04", "2016-03-04", "day")],
+                      status="claimed", attribution="a1", cameo="190")],
+        places=[Place("p1", "Sirte", "city", [Span(16, 21, "Sirte")], 2210554, 31.2, 16.6, "LBY")],
+        times=[Time("t1", "Friday", 25, 31, "2016-03-04", "2016-03-04", "2016-03-04", "day")],
     )
 
 

@@ -77,7 +77,7 @@ def test_mentions_of_one_place_are_grouped(pipeline: Pipeline) -> None:
 
 def test_place_ids_are_numbered_in_order(pipeline: Pipeline) -> None:
     analysis = analyse(pipeline, "Flights linked Rome, Tunis and Cairo.")
-    assert [p.id for p in analysis.places] == [f"P{i}" for i in range(1, len(analysis.places) + 1)]
+    assert [p.id for p in analysis.places] == [f"p{i}" for i in range(1, len(analysis.places) + 1)]
 
 
 def test_demonym_is_a_mention_of_its_country(pipeline: Pipeline) -> None:

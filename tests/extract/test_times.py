@@ -53,7 +53,7 @@ def test_duration_is_typed_duration(pipeline: Pipeline) -> None:
 def test_time_ids_and_offsets(pipeline: Pipeline) -> None:
     text = "On Tuesday officials met; on February 22 they had agreed."
     analysis = analyse(pipeline, text)
-    assert [t.id for t in analysis.times] == ["T1", "T2"]
+    assert [t.id for t in analysis.times] == ["t1", "t2"]
     assert all(text[t.start:t.end] == t.text for t in analysis.times)
 
 

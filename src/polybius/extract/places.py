@@ -83,7 +83,7 @@ __all__ = ["extract_places", "locate_event"]
 
 
 def extract_places(analysis: Analysis) -> list[Place]:
-    """Every place mentioned in the document, resolved and grouped, ids "P1", "P2", ..."""
+    """Every place mentioned in the document, resolved and grouped, ids "p1", "p2", ..."""
     gaz = gazetteer()
     doc = analysis.doc
     dateline = dateline_end(doc_text(doc))
@@ -642,7 +642,7 @@ def _group(mentions: list[Mention]) -> list[Place]:
         key = _identity(mention)
         place = places.get(key)
         if place is None:
-            place = _new_place(f"P{len(places) + 1}", mention)
+            place = _new_place(f"p{len(places) + 1}", mention)
             places[key] = place
         place.mentions.append(TextSpan(mention.start, mention.end, mention.surface))
     return list(places.values())

@@ -85,7 +85,7 @@ AHEAD_OF_INFINITIVE = frozenset({"set", "slate", "likely", "poise"})
 
 
 def extract_times(analysis: Analysis) -> list[Time]:
-    """Every time expression of the document with its normalised value, ids "T1", "T2", ..."""
+    """Every time expression of the document with its normalised value, ids "t1", "t2", ..."""
     doc = analysis.doc
     times: list[Time] = []
     period = ReportingPeriod(analysis.anchor)
@@ -102,7 +102,7 @@ def extract_times(analysis: Analysis) -> list[Time]:
             continue
         value = _fiscal_span(span, value)
         value = _since(span, value, analysis)
-        times.append(_time(f"T{len(times) + 1}", span, value))
+        times.append(_time(f"t{len(times) + 1}", span, value))
     return times
 
 
