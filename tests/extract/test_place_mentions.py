@@ -86,3 +86,23 @@ def test_name_opening_with_a_hyphenated_article_after_a_locative_is_a_place(pipe
     place = place_named(analysis, "Al-Hamdan")
     assert place is not None and place.feature == "place"
     assert place_named(analysis, "Al Gore") is None
+
+
+def test_locative_after_a_date_or_sentence_adverb_or_opening_a_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    cases = [("Mortars fell last March in Tulkarovo, wounding nine.", "Tulkarovo"),
+             ("Separately in Zemmoura -- a hill district -- two guards died.", "Zemmoura"),
+             ("Around Berkovina, a lorry overturned.", "Berkovina"),
+             ("Rockets hit a school in  Kozlevo.", "Kozlevo")]
+    for text, name in cases:
+        doc = nlp(text)
+        start = next(t.i for t in doc if t.text == name)
+        assert named_place(doc[start:start + 1], "ORG"), name
+    doc = nlp("He backed Dignity in Dying for years.")
+    assert not named_place(doc[4:5], "ORG")  # a preposition inside a longer name
+
+
+def test_a_distance_after_a_name_is_no_age(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Two farmers were shot in Halvesti, 60 kilometres south of the border.")
+    assert named_place(doc[5:6], "PERSON")
+    doc = nlp("Police questioned Halvesti, 41, on Monday.")
+    assert not named_place(doc[2:3], "PERSON")  # an age
