@@ -106,3 +106,17 @@ def test_a_distance_after_a_name_is_no_age(nlp) -> None:  # type: ignore[no-unty
     assert named_place(doc[5:6], "PERSON")
     doc = nlp("Police questioned Halvesti, 41, on Monday.")
     assert not named_place(doc[2:3], "PERSON")  # an age
+
+
+def test_a_plural_place_noun_after_a_list_types_each_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Rockets hit the Kurvani and Belgoz villages overnight.")
+    for i in (3, 5):
+        assert named_place(doc[i:i + 1], "PERSON"), doc[i].text
+    doc = nlp("The Harlow and Jenkins camps traded insults.")
+    assert not named_place(doc[1:2], "PERSON")  # a faction's camp
+
+
+def test_an_island_or_mountain_after_a_name_makes_it_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Marines patrolled the whole of Tavuli island and Korsek mountain.")
+    assert named_place(doc[5:6], "ORG")
+    assert named_place(doc[8:9], "PERSON")
