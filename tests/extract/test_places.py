@@ -379,3 +379,14 @@ def test_untagged_name_opening_a_longer_run_is_placed_by_its_place_noun(pipeline
     analysis = analyse(pipeline, "Militias burned the Croat village of Kupres on Saturday in central Bosnia.")
     kupres = place_named(analysis, "Kupres")
     assert kupres is not None and kupres.country == "BIH"
+
+
+def test_a_name_a_site_or_landform_word_ends_is_a_site_where_it_is_taken_or_struck(
+        pipeline: Pipeline) -> None:
+    text = ("The militia captured Tarsi Hill on Monday. Rebels launched an assault on the Kalvar "
+            "Military Airport. Nurses marched to the Vesna Hospital.")
+    analysis = analyse(pipeline, text)
+    for name in ("Tarsi Hill", "Kalvar Military Airport"):
+        place = place_named(analysis, name)
+        assert place is not None and place.feature == "facility" and place.geonameid is None, name
+    assert place_named(analysis, "Vesna Hospital") is None  # a building, mostly an institution
