@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from polybius.extract.place_mentions import in_outlet_name, named_place
+from polybius.extract.place_mentions import ground_object, in_outlet_name, named_place
 from polybius.pipeline import Pipeline
 from tests.extract.place_helpers import analyse, place_named
 
@@ -120,3 +120,14 @@ def test_an_island_or_mountain_after_a_name_makes_it_a_place(nlp) -> None:  # ty
     doc = nlp("Marines patrolled the whole of Tavuli island and Korsek mountain.")
     assert named_place(doc[5:6], "ORG")
     assert named_place(doc[8:9], "PERSON")
+
+
+def test_the_object_of_shelling_bombing_or_liberating_is_ground(nlp) -> None:  # type: ignore[no-untyped-def]
+    cases = [("Gunners shelled Vardenik overnight.", "Vardenik"),
+             ("Jets bombed Kostrava at dawn.", "Kostrava"),
+             ("The brigade liberated Orhanli on Sunday.", "Orhanli"),
+             ("Troops moved to recapture Belgrazh.", "Belgrazh")]
+    for text, name in cases:
+        doc = nlp(text)
+        i = next(t.i for t in doc if t.text == name)
+        assert ground_object(doc[i:i + 1]), name
