@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from polybius.extract.place_mentions import in_outlet_name, named_place
+from polybius.extract.place_mentions import ground_object, in_outlet_name, named_place
 from polybius.pipeline import Pipeline
 from tests.extract.place_helpers import analyse, place_named
 
@@ -86,3 +86,48 @@ def test_name_opening_with_a_hyphenated_article_after_a_locative_is_a_place(pipe
     place = place_named(analysis, "Al-Hamdan")
     assert place is not None and place.feature == "place"
     assert place_named(analysis, "Al Gore") is None
+
+
+def test_locative_after_a_date_or_sentence_adverb_or_opening_a_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    cases = [("Mortars fell last March in Tulkarovo, wounding nine.", "Tulkarovo"),
+             ("Separately in Zemmoura -- a hill district -- two guards died.", "Zemmoura"),
+             ("Around Berkovina, a lorry overturned.", "Berkovina"),
+             ("Rockets hit a school in  Kozlevo.", "Kozlevo")]
+    for text, name in cases:
+        doc = nlp(text)
+        start = next(t.i for t in doc if t.text == name)
+        assert named_place(doc[start:start + 1], "ORG"), name
+    doc = nlp("He backed Dignity in Dying for years.")
+    assert not named_place(doc[4:5], "ORG")  # a preposition inside a longer name
+
+
+def test_a_distance_after_a_name_is_no_age(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Two farmers were shot in Halvesti, 60 kilometres south of the border.")
+    assert named_place(doc[5:6], "PERSON")
+    doc = nlp("Police questioned Halvesti, 41, on Monday.")
+    assert not named_place(doc[2:3], "PERSON")  # an age
+
+
+def test_a_plural_place_noun_after_a_list_types_each_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Rockets hit the Kurvani and Belgoz villages overnight.")
+    for i in (3, 5):
+        assert named_place(doc[i:i + 1], "PERSON"), doc[i].text
+    doc = nlp("The Harlow and Jenkins camps traded insults.")
+    assert not named_place(doc[1:2], "PERSON")  # a faction's camp
+
+
+def test_an_island_or_mountain_after_a_name_makes_it_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Marines patrolled the whole of Tavuli island and Korsek mountain.")
+    assert named_place(doc[5:6], "ORG")
+    assert named_place(doc[8:9], "PERSON")
+
+
+def test_the_object_of_shelling_bombing_or_liberating_is_ground(nlp) -> None:  # type: ignore[no-untyped-def]
+    cases = [("Gunners shelled Vardenik overnight.", "Vardenik"),
+             ("Jets bombed Kostrava at dawn.", "Kostrava"),
+             ("The brigade liberated Orhanli on Sunday.", "Orhanli"),
+             ("Troops moved to recapture Belgrazh.", "Belgrazh")]
+    for text, name in cases:
+        doc = nlp(text)
+        i = next(t.i for t in doc if t.text == name)
+        assert ground_object(doc[i:i + 1]), name

@@ -392,3 +392,14 @@ def test_a_demonym_after_a_hyphened_prefix_names_its_country(pipeline: Pipeline)
     analysis = analyse(pipeline, "Protesters voiced anti-American anger outside the embassy on Friday.")
     place = place_named(analysis, "American")
     assert place is not None and place.feature == "country" and place.country == "USA"
+
+
+def test_a_name_a_site_or_landform_word_ends_is_a_site_where_it_is_taken_or_struck(
+        pipeline: Pipeline) -> None:
+    text = ("The militia captured Tarsi Hill on Monday. Rebels launched an assault on the Kalvar "
+            "Military Airport. Nurses marched to the Vesna Hospital.")
+    analysis = analyse(pipeline, text)
+    for name in ("Tarsi Hill", "Kalvar Military Airport"):
+        place = place_named(analysis, name)
+        assert place is not None and place.feature == "facility" and place.geonameid is None, name
+    assert place_named(analysis, "Vesna Hospital") is None  # a building, mostly an institution

@@ -115,9 +115,19 @@ def is_name_like(span: Span, label: str) -> bool:
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and (before.text in cues("title") or before.ent_type_ == "PERSON"):
         return False
-    if (span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].like_num):
-        return False  # "Boni, 41,": a person's age
+    if span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].like_num and not (
+            _distance_follows(doc, span.end + 1)):
+        return False  # "Boni, 41,": a person's age; not "Boni, 40 km north of Mopti"
     return not (label == "ORG" and span.end < len(doc) and doc[span.end].tag_ == "POS" and len(span) > 1)
+
+
+def _distance_follows(doc: Doc, number: int) -> bool:
+    """Whether a unit of length follows the number at token ``number`` (over stray spaces):
+    "70 kilometres north of", an age ("Boni, 41,") has none."""
+    i = number + 1
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return i < len(doc) and doc[i].lower_ in evidence_words("distance")
 
 
 def named_place(span: Span, label: str, known: bool = True) -> bool:
@@ -182,18 +192,21 @@ def _said_place(span: Span, label: str) -> bool:
     if root.dep_ in ("compound", "amod") and root.head.pos_ == "NOUN" and root.head.i > root.i and (
             not _is_place_head(root.head)):
         return placeword_after(span)  # "in a Red Crescent vehicle": the preposition places the vehicle
-    i = span.start - 1
+    first = span.start
+    while first > 0 and doc[first - 1].is_space:  # "in  Dhuluiya": wire copy's double spaces
+        first -= 1
+    i = first - 1
     directions = _directions()
-    while i >= 0 and span.start - i <= 3 and (doc[i].lower_ == "the" or doc[i].lower_ in directions):
+    while i >= 0 and first - i <= 3 and (doc[i].lower_ == "the" or doc[i].lower_ in directions):
         if doc[i].lower_ in directions and doc[i].is_lower:
             return True  # "east Jerusalem", "in the southern Aleppo"
         i -= 1
     if i < 0:
         return placeword_after(span) or _qualified(span, label)
     prev = doc[i]
-    inside = i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha  # "Dignity in Dying"
-    if prev.lower_ in evidence_words("nameprep") and prev.is_lower and i == span.start - 1 and not inside:
-        return True  # "in Kisumu"; not "in the Navy", "in the Bible"
+    if prev.lower_ in evidence_words("nameprep") and (prev.is_lower or prev.is_sent_start) and (
+            i == first - 1 and not _inside_name(prev)):
+        return True  # "in Kisumu", "Around Saqlawiya, ..."; not "in the Navy", "in the Bible"
     if prev.lower_ == "of" and i > 0:
         noun = doc[i - 1]
         if noun.lower_ in _place_nouns() | OF_NOUNS | cues("direction") or noun.lemma_.lower() in _place_nouns():
@@ -203,6 +216,16 @@ def _said_place(span: Span, label: str) -> bool:
     if prev.lower_ in _place_nouns() and prev.is_lower and prev.pos_ == "NOUN":
         return True  # "the Chechen capital Grozny", "the town Boni"
     return placeword_after(span) or _qualified(span, label)
+
+
+def _inside_name(prep: Token) -> bool:
+    """Whether a preposition is a word of a longer name ("Dignity in Dying"): a capitalised
+    noun before it, not a date or an adverb ("in June in Kisumu", "Separately in Bajaur")."""
+    if prep.i == 0:
+        return False
+    before = prep.nbor(-1)
+    return (before.text[:1].isupper() and before.is_alpha and before.pos_ in ("PROPN", "NOUN")
+            and before.ent_type_ not in ("DATE", "TIME"))
 
 
 def _qualified(span: Span, label: str) -> bool:

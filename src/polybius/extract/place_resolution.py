@@ -466,20 +466,48 @@ def _is_acronym(span: Span) -> bool:
 
 def placeword_after(span: Span) -> bool:
     """ "Manbij city", "Katarko village", "Azaz, a strategic city", "the Kweires airbase": a
-    place noun or a site's noun after the name."""
-    doc, i = span.doc, span.end
+    place noun or a site's noun after the name; a plural one after a list types each of its
+    names ("the Kurvan and Belgo villages")."""
+    return _placeword_after_token(span.doc, span.end) or _listed_before_plural(span)
+
+
+def _listed_before_plural(span: Span) -> bool:
+    """ "the Kurvan and Belgo villages": a name in a list of names that a plural place noun
+    ends (not a faction's: "the Smith and Jones camps")."""
+    doc, i, listed = span.doc, span.end, False
+    while i < min(len(doc), span.end + 8):
+        token = doc[i]
+        if token.lower_ in ("and", "or"):
+            listed = True
+        elif token.text != "," and not (token.text[:1].isupper() or token.text == "-"):
+            break
+        i += 1
+    return listed and doc[i - 1].text[:1].isupper() and _plural_placeword(doc, i)
+
+
+def _plural_placeword(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a lower-case plural place noun ("villages", "neighborhoods"), not
+    a faction's ("camps")."""
+    return i < len(doc) and doc[i].tag_ == "NNS" and doc[i].text.islower() and (
+        doc[i].lemma_.lower() in _place_nouns() and doc[i].lemma_.lower() not in cues("faction"))
+
+
+def _placeword_after_token(doc: Doc, i: int) -> bool:
+    """A place or site noun at token ``i``, over an apposition's determiner and modifiers and
+    a compound noun ("the Torkham border crossing")."""
+    end = i
     if i < len(doc) and doc[i].text == ",":  # an apposition: over its determiner and modifiers
         i += 1
-        while i < min(len(doc), span.end + 5) and doc[i].dep_ in ("det", "amod", "compound") and (
+        while i < min(len(doc), end + 5) and doc[i].dep_ in ("det", "amod", "compound") and (
                 doc[i].text.islower() and doc[i].lower_ not in cues("placeword")):
             i += 1
-        if i == span.end + 1:
+        if i == end + 1:
             return False
     words = _place_nouns()
     if i + 1 < len(doc) and doc[i].pos_ == "NOUN" and doc[i].dep_ == "compound" and doc[i].text.islower() and (
-            doc[i + 1].lower_ in words):
+            doc[i + 1].lower_ in words or _plural_placeword(doc, i + 1)):
         i += 1  # "the Torkham border crossing", "the Nusseirat refugee camp"
-    return i < len(doc) and doc[i].lower_ in words and doc[i].text.islower()
+    return i < len(doc) and (doc[i].lower_ in words or _plural_placeword(doc, i)) and doc[i].text.islower()
 
 
 @cache

@@ -207,12 +207,13 @@ def _unresolved_names(doc: Doc, mentions: list[Mention]) -> Iterator[Mention]:
         mislabelled = trimmed is not None and ent.label_ in MISLABELS and (
             (ent.label_ in ("PERSON", "ORG", "NORP") and _has_placeword(ent) and is_name_like(trimmed, ent.label_))
             or named_place(trimmed, ent.label_, known=False))
-        span = trimmed if ent.label_ in PLACE_LABELS or mislabelled else None
+        site = trimmed is not None and ent.label_ in MISLABELS and _named_site(trimmed)
+        span = trimmed if ent.label_ in PLACE_LABELS or mislabelled or site else None
         if span is None or not capitalised(span.text) or name_key(span.text) in CALENDAR_NAMES:
             continue
         if any(s < span.end_char and span.start_char < e for s, e in covered):
             continue
-        feature = "facility" if ent.label_ == "FAC" else "place"
+        feature = "facility" if ent.label_ == "FAC" or site else "place"
         named = qualifier(span)
         country = named if named and len(named) == 3 else None
         entry = Entry(span.text, feature, None, None, country)
@@ -223,6 +224,25 @@ def _unresolved_names(doc: Doc, mentions: list[Mention]) -> Iterator[Mention]:
             covered.append((span.start_char, span.end_char))
             yield Mention(span.start_char, span.end_char, Entry(span.text, "place", None, None, None),
                           span.text, "place", span.text)
+
+
+def _named_site(span: Span) -> bool:
+    """ "near the Kalvar Military Airport", "captured Tarsi Hill": a name the model tags as an
+    organisation or a person that a capitalised site or landform word ends is a site, where it
+    is the object of a verb or of a locative preposition (not "the Kalvar Airport said", "a
+    director of the Kalvar Airport"). Buildings ("Hospital", "University", "School") are left
+    out: in local news they are mostly institutions, not places."""
+    last = span[-1]
+    if len(span) < 2 or not last.is_title or last.lower_ not in cues("site") | cues("landform"):
+        return False
+    if not all(capitalised(t.text) or t.text == "-" or t.lower_ in CONNECTORS for t in span[:-1]):
+        return False
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    if root.dep_ == "pobj":
+        return root.head.lower_ in cues("locative") | {"on"}
+    return root.dep_ in ("dobj", "nsubjpass")
 
 
 def _untagged_places(doc: Doc) -> Iterator[Span]:
