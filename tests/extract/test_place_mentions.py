@@ -122,11 +122,12 @@ def test_an_island_or_mountain_after_a_name_makes_it_a_place(nlp) -> None:  # ty
     assert named_place(doc[8:9], "PERSON")
 
 
-def test_the_object_of_shelling_bombing_or_liberating_is_ground(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_the_object_of_shelling_bombing_liberating_or_fleeing_is_ground(nlp) -> None:  # type: ignore[no-untyped-def]
     cases = [("Gunners shelled Vardenik overnight.", "Vardenik"),
              ("Jets bombed Kostrava at dawn.", "Kostrava"),
              ("The brigade liberated Orhanli on Sunday.", "Orhanli"),
-             ("Troops moved to recapture Belgrazh.", "Belgrazh")]
+             ("Troops moved to recapture Belgrazh.", "Belgrazh"),
+             ("Thousands fled Zarnovek last winter.", "Zarnovek")]
     for text, name in cases:
         doc = nlp(text)
         i = next(t.i for t in doc if t.text == name)

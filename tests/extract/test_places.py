@@ -403,3 +403,11 @@ def test_a_name_a_site_or_landform_word_ends_is_a_site_where_it_is_taken_or_stru
         place = place_named(analysis, name)
         assert place is not None and place.feature == "facility" and place.geonameid is None, name
     assert place_named(analysis, "Vesna Hospital") is None  # a building, mostly an institution
+
+
+def test_an_arabic_article_is_no_name_of_its_own(pipeline: Pipeline) -> None:
+    text = "Fighting spread to Al-Zarqiyah District on Sunday. Jets struck targets in al-Raqqa."
+    names = {p.name: p for p in analyse(pipeline, text).places}
+    assert not any(p.country == "NOR" for p in names.values())  # not Ål, Norway
+    assert "Al-Zarqiyah District" in names
+    assert names["al-Raqqa"].country == "SYR"

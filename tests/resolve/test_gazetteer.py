@@ -94,3 +94,11 @@ def test_curated_region_gives_way_to_the_subdivision_known_by_its_name() -> None
     assert crimea.name == "Crimea"  # the curated English name, not "Avtonomna Respublika Krym"
     sea = gazetteer().lookup("Red Sea")[0]
     assert sea.feature == "sea"  # a curated place without a country keeps its rank
+
+
+def test_a_name_with_the_arabic_article_is_found_without_it() -> None:
+    assert any(e.country == "SYR" and e.feature == "city" for e in gazetteer().lookup("Al-Raqqa"))
+    assert any(e.country == "SYR" for e in gazetteer().lookup("ar-Raqqa"))
+    assert gazetteer().lookup("Al-Zzyzxq") == []
+    # found with the article, or no article at all: no lookup without it
+    assert not any(e.country == "SVK" for e in gazetteer().lookup("Al-Bab"))

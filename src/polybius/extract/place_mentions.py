@@ -36,6 +36,7 @@ from polybius.extract.place_resolution import PLACE_LABELS, cues, placeword_afte
 from polybius.lexicons import read_table
 from polybius.resolve.actors import outlet_words
 from polybius.resolve.countries import country_by_name, demonym_country
+from polybius.resolve.gazetteer import ARABIC_ARTICLES
 
 EVIDENCE_FILE = "place_evidence.tsv"
 # Labels of names that may be places the model mislabelled.
@@ -48,7 +49,7 @@ OF_NOUNS = frozenset({"outskirts", "capital", "countryside", "suburbs", "suburb"
                       "perimeter", "hills", "slope", "slopes", "mountaintop", "farms", "sector", "fringes",
                       "slums", "resort", "boundary", "hometown", "island", "islands", "state", "states"})
 # Arabic articles a place name may start with in lower case ("al-Rai", "ad-Dawr").
-ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "er", "es"})
+ARTICLES = ARABIC_ARTICLES
 
 
 def doc_text(doc: Doc) -> str:

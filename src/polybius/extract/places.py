@@ -62,7 +62,7 @@ from polybius.ingest.datelines import dateline_end
 from polybius.model import Place
 from polybius.model import Span as TextSpan
 from polybius.resolve.countries import countries, country_by_name, demonym_country
-from polybius.resolve.gazetteer import Entry, Gazetteer, gazetteer, name_key
+from polybius.resolve.gazetteer import ARABIC_ARTICLES, Entry, Gazetteer, gazetteer, name_key
 
 CANDIDATE_LABELS = PLACE_LABELS | {"PERSON", "ORG", "NORP", "EVENT"}
 # Apostrophes and opening quotes that transliterate an Arabic ayn or hamza ("‘Ibta", "Ma’an").
@@ -557,7 +557,7 @@ def _match_windows(span: Span, label: str | None, gaz: Gazetteer) -> Iterator[Ca
     while i < span.end:
         for j in range(min(span.end, i + MAX_WINDOW), i, -1):
             window = span.doc[i:j]
-            if not window[0].text[:1].isupper() or _is_trailing_junk(window[-1]):
+            if not window[0].text[:1].isupper() or _is_trailing_junk(window[-1]) or _bare_article(window):
                 continue
             blocked = j < len(span.doc) and span.doc[j].text in cues("blocker")
             if blocked and window[-1].text not in cues("blocker"):
@@ -597,6 +597,14 @@ def _is_adjectival(span: Span) -> bool:
         doc[span.end + 1].is_alpha)
     return last.tag_ not in ("NNS", "NNPS") and (hyphened or last.pos_ == "ADJ" or last.dep_ in (
         "amod", "compound", "nmod"))
+
+
+def _bare_article(window: Span) -> bool:
+    """An Arabic article hyphened to the rest of a name ("Al" of "Al-Foo District"): part of a
+    name, never one of its own ("Al" is also a Norwegian town)."""
+    doc, last = window.doc, window[-1]
+    return (len(window) == 1 and last.lower_ in ARABIC_ARTICLES and last.i + 1 < len(doc)
+            and doc[last.i + 1].text == "-" and not last.whitespace_)
 
 
 def _is_trailing_junk(token: Token) -> bool:

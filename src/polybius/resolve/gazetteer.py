@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import sqlite3
 import statistics
 import sys
@@ -44,6 +45,15 @@ CURATED_FILE = "places_curated.tsv"
 CENTROIDS_FILE = "country_centroids.tsv"
 CONTINENTS_FILE = "continent_aliases.tsv"
 STATE_ABBREVIATIONS_FILE = "us_state_abbreviations.tsv"
+# The Arabic article opening a place name as news transliterates it: "al-Raqqa", "ar-Ramadi",
+# "Al Qusayr", "El-Arish". GeoNames spells many such names another way ("Ar Raqqah") or without
+# the article ("Raqqa"), so a name with it that is not found is looked up without it, among
+# the places of the Arab League's countries and Israel only ("al-Hol" is no Hol in Norway).
+ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "er", "es"})
+ARABIC_ARTICLE_COUNTRIES = frozenset({
+    "DZA", "BHR", "COM", "DJI", "EGY", "IRQ", "ISR", "JOR", "KWT", "LBN", "LBY", "MRT", "MAR", "OMN",
+    "PSE", "QAT", "SAU", "SOM", "SDN", "SYR", "TUN", "ARE", "YEM"})
+ARABIC_ARTICLE = re.compile(rf"^(?:(?i:{'|'.join(sorted(ARABIC_ARTICLES))})-|(?:Al|El) )(?=[A-Z])")
 
 
 @dataclass(frozen=True)
@@ -236,6 +246,10 @@ class Gazetteer:
         if variant is not None:
             found.append(variant)
         indexed = [e for e in self._lookup_key(key) if e != variant]
+        article = ARABIC_ARTICLE.match(name.strip())
+        if not found and not indexed and article:
+            indexed = [e for e in self._lookup_key(name_key(name.strip()[article.end():]))
+                       if e.country in ARABIC_ARTICLE_COUNTRIES]
         return _with_subdivision_ids(found, indexed)
 
     @lru_cache(maxsize=65536)  # noqa: B019 - one gazetteer per process
