@@ -406,8 +406,9 @@ def test_a_name_a_site_or_landform_word_ends_is_a_site_where_it_is_taken_or_stru
 
 
 def test_an_arabic_article_is_no_name_of_its_own(pipeline: Pipeline) -> None:
-    text = "Fighting spread to Al-Zarqiyah District on Sunday. Jets struck targets in al-Raqqa."
+    text = ("Fighting spread to Al-Zarqiyah District on Sunday. Jets struck targets in al-Raqqa. "
+            "A bomb went off inside the Al-Kawthariyah District of Hama, wounding two.")
     names = {p.name: p for p in analyse(pipeline, text).places}
     assert not any(p.country == "NOR" for p in names.values())  # not Ål, Norway
-    assert "Al-Zarqiyah District" in names
+    assert "Al-Zarqiyah District" in names and "Al-Kawthariyah District" in names
     assert names["al-Raqqa"].country == "SYR"

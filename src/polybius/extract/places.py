@@ -321,8 +321,9 @@ def _name_start(doc: Doc, i: int) -> int:
     while start > 0 and i - start < 5 and _name_part(doc[start - 1]) and not (
             doc[start - 1].is_sent_start and start - 1 < i - 1 and doc[start - 1].pos_ != "PROPN"):
         start -= 1
-    while start < i and (doc[start].lower_ in CONNECTORS or demonym_country(doc[start].text)
-                         or doc[start].lower_ in cues("direction")):
+    while start < i and not _hyphened_article(doc[start]) and (
+            doc[start].lower_ in CONNECTORS or demonym_country(doc[start].text)
+            or doc[start].lower_ in cues("direction")):
         start += 1
     return start
 
@@ -602,9 +603,14 @@ def _is_adjectival(span: Span) -> bool:
 def _bare_article(window: Span) -> bool:
     """An Arabic article hyphened to the rest of a name ("Al" of "Al-Foo District"): part of a
     name, never one of its own ("Al" is also a Norwegian town)."""
-    doc, last = window.doc, window[-1]
-    return (len(window) == 1 and last.lower_ in ARABIC_ARTICLES and last.i + 1 < len(doc)
-            and doc[last.i + 1].text == "-" and not last.whitespace_)
+    return len(window) == 1 and _hyphened_article(window[0])
+
+
+def _hyphened_article(token: Token) -> bool:
+    """An Arabic article joined by a hyphen to the word after it: "Al" of "Al-Foo"."""
+    doc = token.doc
+    return (token.lower_ in ARABIC_ARTICLES and token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
+            and not token.whitespace_)
 
 
 def _is_trailing_junk(token: Token) -> bool:
