@@ -84,7 +84,7 @@ def test_facility_named_after_a_town_still_places_the_event(pipeline: Pipeline) 
     ("Officials said militants attacked a checkpoint in Mosul.", "said", None),
     # origins: "of Milan" after a person, "from Hamburg, Germany", a name with an age
     ("Antonio Rossi, 43, of Milan, was shot on Tuesday.", "shot", None),
-    ("Professor Pierre Colas, an anthropology professor from Hamburg, Germany was shot to death on Wednesday.",
+    ("Dr. Lena Voss, a chemistry lecturer from Hamburg, Germany was shot to death on Wednesday.",
      "shot", None),
     ("Jordan, 56, was shot as he napped in his car.", "shot", None),
     # a country's stretch of land or sea, a town's police, a name before a weekday
@@ -280,7 +280,7 @@ def test_a_facility_a_part_noun_types_is_a_region(pipeline: Pipeline) -> None:
 
 @pytest.mark.parametrize(("text", "name", "own_name"), [
     # "of" names a whole its own place noun types: the name before "district" is the district's
-    ("A farmer was shot in the Mayo district of Yala province on Friday.", "Mayo", True),
+    ("A farmer was shot in the Orlan district of Veska province on Friday.", "Orlan", True),
     # a bare name after "of" is the part's name, and the town before the noun only says where
     ("A shell fell in the Sarajevo neighborhood of Dobrinja on Friday.", "Sarajevo", False),
 ])

@@ -97,7 +97,7 @@ def test_locative_after_a_date_or_sentence_adverb_or_opening_a_sentence(nlp) -> 
         doc = nlp(text)
         start = next(t.i for t in doc if t.text == name)
         assert named_place(doc[start:start + 1], "ORG"), name
-    doc = nlp("He backed Dignity in Dying for years.")
+    doc = nlp("He backed Hope in Harlow for years.")
     assert not named_place(doc[4:5], "ORG")  # a preposition inside a longer name
 
 

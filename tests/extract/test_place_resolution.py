@@ -56,7 +56,7 @@ def test_name_tagged_a_person_is_the_place_the_model_tags_elsewhere(pipeline: Pi
 
 
 def test_town_a_named_person_is_from_is_a_place(pipeline: Pipeline) -> None:
-    found = places(pipeline, "In 2016, David and Jodi Mahler of Bellmore appeared as guests on the show.")
+    found = places(pipeline, "In 2018, Mark and Ellen Ostrow of Bellmore appeared as guests on the quiz.")
     town = place_named(found, "Bellmore")
     assert town is not None and town.feature == "city" and town.country == "USA"
     found = places(pipeline, "The court heard that John Smith, 60, of Hayes, had denied the charge.")
@@ -82,7 +82,7 @@ def test_surname_qualified_by_its_state_stays_a_place(pipeline: Pipeline) -> Non
 
 
 def test_a_tribal_agency_by_its_full_name_is_a_place(pipeline: Pipeline) -> None:
-    text = "Qamar Javed Bajwa Thursday inaugurated two mega projects in South Waziristan Agency (SWA)."
+    text = "The army chief on Thursday opened two new schools in South Waziristan Agency (SWA)."
     place = place_named(places(pipeline, text), "South Waziristan Agency")
     assert place is not None and place.country == "PAK" and place.feature == "admin2"
 
@@ -132,7 +132,7 @@ def test_surname_after_of_or_on_a_non_place_noun_is_no_town(pipeline: Pipeline) 
     pytest.param("Gunmen attacked a village in Guma Local Government Area of Benue on Sunday.",
                  "Guma Local Government Area", "admin2", "NGA",
                  id="district_by_its_typed_name_is_the_district"),
-    pytest.param("The bodies were found on a coastal path near New Quay, Ceredigion, on Wednesday.",
+    pytest.param("A kayaker was rescued near New Quay, Ceredigion, on Monday.",
                  "Ceredigion", "admin2", "GBR",
                  id="county_after_a_town_in_its_state_is_a_place"),
 ])

@@ -201,8 +201,8 @@ def test_us_county_is_resolved_and_sets_the_state(pipeline: Pipeline) -> None:
 
 
 def test_town_in_an_organisation_name_follows_the_state_in_play(pipeline: Pipeline) -> None:
-    text = ("Mansfield Mayor Curtis McCoy wants to start a patrol program. He said Shreveport "
-            "does the same.")
+    text = ("The Mansfield Police Department wants to start a patrol program. The chief said "
+            "Shreveport does the same.")
     place = place_named(analyse(pipeline, text), "Mansfield")
     assert place is not None and place.country == "USA"
 
@@ -213,11 +213,11 @@ def test_locative_reaches_over_a_compass_adjective(pipeline: Pipeline) -> None:
 
 
 def test_names_before_counties_are_counties(pipeline: Pipeline) -> None:
-    text = "Prosecutors in Navarro, Henderson and Ellis counties filed charges."
+    text = "Prosecutors in Kaufman, Rockwall and Hunt counties filed charges."
     analysis = analyse(pipeline, text)
-    navarro, ellis = place_named(analysis, "Navarro"), place_named(analysis, "Ellis")
-    assert navarro is not None and navarro.feature == "admin2" and navarro.name == "Navarro County"
-    assert ellis is not None and ellis.feature == "admin2"
+    kaufman, hunt = place_named(analysis, "Kaufman"), place_named(analysis, "Hunt")
+    assert kaufman is not None and kaufman.feature == "admin2" and kaufman.name == "Kaufman County"
+    assert hunt is not None and hunt.feature == "admin2"
 
 
 def test_nearby_places_decide_a_homonym(pipeline: Pipeline) -> None:
@@ -348,13 +348,13 @@ def test_entity_cut_short_of_a_places_name_is_completed(pipeline: Pipeline) -> N
 
 
 def test_the_place_of_an_office_that_ends_an_entity_is_a_place(pipeline: Pipeline) -> None:
-    text = "CALAMBA CITY, Laguna Mayor Justin Marc Chipeco has lauded the grassroots sports program."
+    text = "BINAN CITY, Laguna Mayor Ana Reyes has praised the youth sports program."
     place = place_named(analyse(pipeline, text), "Laguna")
     assert place is not None and place.country == "PHL" and place.feature == "admin2"
 
 
 def test_each_demonym_of_a_compound_nationality_names_its_country(pipeline: Pipeline) -> None:
-    analysis = analyse(pipeline, "Gavrilo Princip was a Bosnian Serb member of a Yugoslavist organization.")
+    analysis = analyse(pipeline, "The novelist was a Bosnian Serb member of a small literary circle.")
     bosnian = place_named(analysis, "Bosnian")
     assert bosnian is not None and bosnian.country == "BIH"
     text = "Many Central American migrants crossed into Mexico on Sunday."
@@ -362,7 +362,7 @@ def test_each_demonym_of_a_compound_nationality_names_its_country(pipeline: Pipe
 
 
 def test_a_big_town_that_opens_an_events_name_is_a_place(pipeline: Pipeline) -> None:
-    text = "The 10th Muscat International Film Festival (MIFF) came to a close on Friday."
+    text = "The 5th Muscat International Book Fair (MIBF) opened its doors on Friday."
     place = place_named(analyse(pipeline, text), "Muscat")
     assert place is not None and place.country == "OMN"
 
@@ -374,18 +374,18 @@ def test_untagged_name_opening_a_longer_run_is_placed_by_its_place_noun(pipeline
 
 
 def test_a_name_left_unresolved_takes_the_place_its_other_mention_resolves_to(pipeline: Pipeline) -> None:
-    text = ("The Boulder City Council will vote on a new fire station on Tuesday. "
-            "Firefighters in Boulder City asked for more staff.")
-    places = [p for p in analyse(pipeline, text).places if p.name == "Boulder City"]
+    text = ("The Carson City Council will vote on a new fire station on Tuesday. "
+            "Firefighters in Carson City asked for more staff.")
+    places = [p for p in analyse(pipeline, text).places if p.name == "Carson City"]
     assert len(places) == 1 and len(places[0].mentions) == 2 and places[0].geonameid is not None
 
 
 def test_a_name_ending_in_its_places_type_word_is_that_place_named_elsewhere(pipeline: Pipeline) -> None:
-    text = "The Springfield City Council backed the plan on Monday. Snow fell on Springfield overnight."
+    text = "The Peoria City Council backed the plan on Monday. Snow fell on Peoria overnight."
     analysis = analyse(pipeline, text)
-    place = place_named(analysis, "Springfield")
+    place = place_named(analysis, "Peoria")
     assert place is not None and place.feature == "city" and place.geonameid is not None
-    assert any(m.text == "Springfield City" for m in place.mentions)
+    assert any(m.text == "Peoria City" for m in place.mentions)
 
 
 def test_a_demonym_after_a_hyphened_prefix_names_its_country(pipeline: Pipeline) -> None:

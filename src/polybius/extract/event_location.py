@@ -439,7 +439,7 @@ def _rank(context: _Context, place: Place, mention: TextSpan, scope: str) -> tup
 
 def _located_place_tier(context: _Context, place: Place, span: Span, token: Token, scope: str,
                         tier: int | None) -> int | None:
-    """The tier of a place that says where another place is ("crossed over to Dubuwa village in
+    """The tier of a place that says where another place is ("crossed over to Melka village in
     Chad"): no better than that other place's, since the event went to that one, not to the
     whole around it."""
     if tier is None or token.dep_ != "pobj" or token.head.dep_ != "prep":
@@ -485,7 +485,7 @@ def _tier(context: _Context, place: Place, span: Span, token: Token, scope: str)
             return 1  # "marched from Geneva": a movement happens along its way, from its start
         if (token.head.lower_ == "during" and span.root.head.i != token.i
                 and (token.lemma_.lower() in lexicon().nouns or is_carrier(token))):
-            return 0  # "captured during the invasion of Panama": the event was within that one's ground
+            return 0  # "captured during the invasion of Grenada": the event was within that one's ground
         return 0 if adverbial_prep(token.head) else PREP_TIER.get(token.head.lower_)
     if token.dep_ in ARGUMENT_DEPS and (scope == "clause" or token.head.i in context.governors
                                         or _purpose(token.head, context.anchor)

@@ -194,7 +194,7 @@ def _said_place(span: Span, label: str) -> bool:
             not _is_place_head(root.head)):
         return placeword_after(span)  # "in a Red Crescent vehicle": the preposition places the vehicle
     first = span.start
-    while first > 0 and doc[first - 1].is_space:  # "in  Dhuluiya": wire copy's double spaces
+    while first > 0 and doc[first - 1].is_space:  # "in  Zarnovek": wire copy's double spaces
         first -= 1
     i = first - 1
     directions = _directions()
@@ -207,7 +207,7 @@ def _said_place(span: Span, label: str) -> bool:
     prev = doc[i]
     if prev.lower_ in evidence_words("nameprep") and (prev.is_lower or prev.is_sent_start) and (
             i == first - 1 and not _inside_name(prev)):
-        return True  # "in Kisumu", "Around Saqlawiya, ..."; not "in the Navy", "in the Bible"
+        return True  # "in Kisumu", "Around Vardenik, ..."; not "in the Navy", "in the Bible"
     if prev.lower_ == "of" and i > 0:
         noun = doc[i - 1]
         if noun.lower_ in _place_nouns() | OF_NOUNS | cues("direction") or noun.lemma_.lower() in _place_nouns():
@@ -220,8 +220,8 @@ def _said_place(span: Span, label: str) -> bool:
 
 
 def _inside_name(prep: Token) -> bool:
-    """Whether a preposition is a word of a longer name ("Dignity in Dying"): a capitalised
-    noun before it, not a date or an adverb ("in June in Kisumu", "Separately in Bajaur")."""
+    """Whether a preposition is a word of a longer name ("Hope in Harlow"): a capitalised
+    noun before it, not a date or an adverb ("in June in Kisumu", "Separately in Tavuli")."""
     if prep.i == 0:
         return False
     before = prep.nbor(-1)

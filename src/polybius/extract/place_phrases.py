@@ -115,8 +115,8 @@ def governing_nominal(token: Token, path: list[Token] | None = None) -> tuple[To
 
 
 def _typed_whole(of: Token) -> bool:
-    """Whether "of" names a whole its place noun types ("the Raman district of Yala province",
-    "the Mada district of Gusau LGA"): the name before the part's noun is then the part's own,
+    """Whether "of" names a whole its place noun types ("the Orlan district of Veska province",
+    "the Dunbo district of Kemari LGA"): the name before the part's noun is then the part's own,
     unlike "the Sarajevo neighborhood of Dobrinja"."""
     return any(is_place_noun(whole) or any(is_place_noun(c) for c in whole.children if c.dep_ == "compound")
                for whole in of.children if whole.dep_ == "pobj")

@@ -8,7 +8,7 @@ places, and which gazetteer entry each one denotes, is ``place_resolution``'s pa
 
 - A multi-word PERSON entity is no place unless the text says so ("in Tal Afar"); a county
   inside one is ("McMinn County Sheriff"), as is a county before a type word ("Douglas
-  County Road 4"). Names before "counties" are counties ("Navarro, Henderson and Ellis
+  County Road 4"). Names before "counties" are counties ("Kaufman, Rockwall and Hunt
   counties"), and neighbouring entities the model split out of one name are joined again
   ("Trinidad" and "Tobago").
 - Demonyms used as modifiers ("Italian troops") are mentions of their country: GeoWebNews
@@ -178,7 +178,7 @@ def _has_placeword(span: Span) -> bool:
 def _unresolved(doc: Doc, mentions: list[Mention]) -> Iterator[Mention]:
     """GPE, LOC and FAC entities the gazetteer lacks: places without coordinates, unless the
     same name is resolved elsewhere in the text, whose place it then denotes (one sense per
-    document: "FALLS VILLAGE" in a headline, "the Boulder City Council" beside "in Boulder City")."""
+    document: "LAKE ORVEN" in a headline, "the Carson City Council" beside "in Carson City")."""
     for mention in _unresolved_names(doc, mentions):
         known = _resolved_sense(mentions, mention.surface)
         yield mention if known is None else Mention(
@@ -188,7 +188,7 @@ def _unresolved(doc: Doc, mentions: list[Mention]) -> Iterator[Mention]:
 def _resolved_sense(mentions: list[Mention], surface: str) -> Mention | None:
     """The one place that the resolved mentions of ``surface`` (case and accents aside) denote
     in the text, if they denote a single one; a name that ends in its place's type word is
-    the name without it ("the Springfield City Council" beside "in Springfield")."""
+    the name without it ("the Peoria City Council" beside "in Peoria")."""
     words = surface.split()
     features: dict[str, str | None] = {name_key(surface): None}  # name -> the feature it needs
     if len(words) > 1 and words[-1].lower() in SUFFIX_FEATURES:
@@ -298,7 +298,7 @@ def _typed_names(doc: Doc) -> Iterator[Span]:
 
 
 def _name_after_of(doc: Doc, i: int) -> int:
-    """Where a name after "of" starts: over stray spaces ("the town of  Dhuluiya") and an
+    """Where a name after "of" starts: over stray spaces ("the town of  Zarnovek") and an
     opening quote written for an ayn ("the town of ‘Ibta")."""
     while i < len(doc) - 1 and doc[i].is_space:
         i += 1
@@ -452,8 +452,8 @@ def _hyphen_joined(ent: Span, gaz: Gazetteer) -> Span:
 
 
 def _typed_lists(doc: Doc, gaz: Gazetteer) -> Iterator[Candidate]:
-    """Names that a type noun after them makes counties: "Navarro, Henderson and Ellis counties",
-    "the Otter Tail/Grant county line". Each is looked up with the type ("Navarro County")."""
+    """Names that a type noun after them makes counties: "Kaufman, Rockwall and Hunt counties",
+    "the Otter Tail/Grant county line". Each is looked up with the type ("Kaufman County")."""
     for token in doc:
         kind = LIST_TYPES.get(token.lower_)
         if kind is None or token.i == 0 or (token.text[:1].isupper() and token.lower_ == kind.lower()):
