@@ -11,7 +11,7 @@ from polybius.ingest.datelines import Dateline, dateline_end, read_dateline
     ("BAMAKO, Mali (AP) \u2014 Gunmen opened fire.", "Gunmen"),
     ("KABUL -- Officials met on Monday.", "Officials"),
     ("OLYMPIA, Wash. - Officials met on Monday.", "Officials"),
-    ("RALEIGH, N.C. (AP) - Officials met on Monday.", "Officials"),
+    ("TOLEDO, Ohio (AP) - Officials met on Monday.", "Officials"),
     ("DENVER (AP) - Officials met on Monday.", "Officials"),
     ("TUNIS - Officials met on Monday.", "Officials"),
     ("LAGOS, March 3, 2018 (Example Wire) -- Officials met on Monday.", "Officials"),

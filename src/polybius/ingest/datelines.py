@@ -1,7 +1,7 @@
 """Where a wire dateline ends: the place a story was filed from, not where its events happened.
 
 A dateline opens the text with a town, perhaps its state or country, a date and the agency,
-then a dash: "BAMAKO, Mali (AP) \u2014 ", "KABUL -- ", "RALEIGH, N.C. (AP) - ",
+then a dash: "BAMAKO, Mali (AP) \u2014 ", "KABUL -- ", "TOLEDO, Ohio (AP) - ",
 "LAGOS, March 3, 2018 (Wire) -- ", "PALO ALTO, Calif.--(Wire)--". Scraped copy often loses
 the dash ("DENVER (AP) The ..."), and some outlets end with a colon after the agency
 ("QUETTA, May 2 (APP): "). Both the places stage (its places are the story's home, not
@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 _NAME = r"(?!By )[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*)*"
-_CAPS = r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*"  # a town in capitals: "SAN ANTONIO"
+_CAPS = r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*"  # a town in capitals: "LAS CRUCES"
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 # "March 3", "March 3, 2018", "3 March 2018", "2018-03-03"
 _DATE = (rf"(?i:{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
@@ -30,7 +30,7 @@ PATTERNS = tuple(re.compile(p) for p in (
     # a dash, after the agency if any: "BAMAKO, Mali (AP) \u2014 ", "PALO ALTO, Calif.--(Wire)--"
     rf"\s*{_NAME}(?:{_QUALIFIED})?{_DATED}\s*(?:(?:{_DASH}\s*)?{_AGENCY})?\s*{_DASH}\s*",
     # a spaced hyphen after a town and its state or country, or an agency: "OLYMPIA, Wash. - ",
-    # "HOUSTON (AP) - ", or a town in capitals: "CAIRO - " (a headline "Brexit - what next" is none)
+    # "DENVER (AP) - ", or a town in capitals: "CAIRO - " (a headline "Brexit - what next" is none)
     rf"\s*{_NAME}{_QUALIFIED}{_DATED}\s*(?:{_AGENCY})?\s+-\s+",
     rf"\s*{_NAME}(?:{_QUALIFIED})?{_DATED}\s*{_AGENCY}\s+-\s+",
     rf"\s*{_CAPS}\s+-\s+",
