@@ -278,6 +278,14 @@ def test_a_facility_a_part_noun_types_is_a_region(pipeline: Pipeline) -> None:
     assert _specificity(facility, airport) < _specificity(Place(id="P3", name="Y", feature="city"), airport)
 
 
+def test_a_facility_no_building_noun_types_is_no_smaller_than_a_town(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("Rebels shelled Jabal Tomsa near the town of Orvel.")
+    ridge = next(t for t in doc if t.text == "Tomsa")
+    town = next(t for t in doc if t.text == "Orvel")
+    facility = Place(id="P1", name="Jabal Tomsa", feature="facility")
+    assert _specificity(facility, ridge) == _specificity(Place(id="P2", name="Orvel", feature="city"), town)
+
+
 @pytest.mark.parametrize(("text", "name", "own_name"), [
     # "of" names a whole its own place noun types: the name before "district" is the district's
     ("A farmer was shot in the Mayo district of Yala province on Friday.", "Mayo", True),

@@ -204,6 +204,8 @@ def _in_clause(doc: Doc, mention: TextSpan, own: set[int]) -> bool:
 SPEAKING_VERBS = cue_words("speaking")
 ADDRESSING_VERBS = cue_words("addressing")
 STATEMENT_NOUNS = cue_words("statement")
+# Nouns that type a name as a building or site ("the Kurdo airport", "Tala hospital").
+BUILDING_NOUNS = cue_words("facility", "site")
 
 
 def _where_said(doc: Doc, mention: TextSpan, start: int) -> bool:
@@ -467,9 +469,14 @@ def _post_of(noun: Token, context: _Context) -> bool:
 
 def _specificity(place: Place, noun: Token) -> int:
     """How small the place is: its feature's rank, but a facility (an unknown name the recogniser
-    tagged as one) that a part noun types ("the Jabal Kurdo region") is a region."""
+    tagged as one) that a part noun types ("the Jabal Kurdo region") is a region, and one that no
+    building or site noun types ("Jabal Tala", "the Tala Heights") no smaller than a town: such
+    names are as often ridges, roads or quarters as buildings ("the Kurdo airport" stays a
+    building)."""
     if place.feature == "facility" and noun.lemma_.lower() in cue_words("part"):
         return SPECIFICITY["region"]
+    if place.feature == "facility" and noun.lemma_.lower() not in BUILDING_NOUNS:
+        return SPECIFICITY["city"]
     return SPECIFICITY.get(place.feature, 5)
 
 
