@@ -298,3 +298,17 @@ def test_a_name_before_a_part_noun_is_its_own_when_of_names_a_typed_whole(
     token = next(t for t in doc if t.text == name)
     nominal, modifier, _ = governing_nominal(token)
     assert nominal.lower_ in ("district", "neighborhood") and modifier is not own_name
+
+
+@pytest.mark.parametrize(("text", "name", "head"), [
+    # a whole named with its capitalised type noun after "of" ("of Gombe State")
+    ("Gunmen raided villages in Dambo and Kwaya local government areas of Gombe State on Monday.",
+     "Dambo", "areas"),
+    # the name continues into its capitalised type noun
+    ("A bomber struck a market in Ili Prefecture on Monday.", "Ili", "Prefecture"),
+])
+def test_a_subdivision_type_noun_types_a_name(pipeline: Pipeline, text: str, name: str, head: str) -> None:
+    doc = pipeline.nlp(text)
+    token = next(t for t in doc if t.text == name)
+    nominal, modifier, _ = governing_nominal(token)
+    assert nominal.text == head and not modifier
