@@ -95,6 +95,8 @@ def test_facility_named_after_a_town_still_places_the_event(pipeline: Pipeline) 
     ("Several hundred people protested outside of Kandahar on Friday.", "protested", "Kandahar"),
     ("Gunmen stormed the village of Mainok, killing 39 people.", "killing", "Mainok"),
     ("Thousands of protesters marched from Geneva on Sunday.", "marched", "Geneva"),
+    ("Soldiers were patrolling from Lindau to the airport when a mine exploded.", "patrolling", "Lindau"),
+    ("The rebels were driven from Tarsus after a week of fighting.", "driven", "Tarsus"),
     ("A driver from Geneva was shot on Sunday.", "shot", None),
     # the object of a verb that acts on a place; a cause the event came after places it
     ("Rebels captured Aleppo after a long siege.", "captured", "Aleppo"),

@@ -52,8 +52,9 @@ ACTOR_FEATURES = frozenset({"country", "continent"})
 COARSE_FEATURES = frozenset({"country", "continent"})
 # Bare arguments that can be the place of the event ("captured Jerusalem").
 ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass"})
-# Verbs of movement whose starting point ("from") is part of where they happened.
-MOTION_VERBS = frozenset({"march", "fly", "infiltrate", "flee", "come"})
+# Verbs of movement whose starting point ("from") is part of where they happened ("patrolled from
+# the town to the airport", "were driven from the city").
+MOTION_VERBS = frozenset({"march", "fly", "infiltrate", "flee", "come", "patrol", "drive"})
 # Clauses that share the place of the verb they hang on ("attacked Damboa town, killing 60").
 DEPENDENT_CLAUSE_DEPS = frozenset({"advcl", "conj"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
