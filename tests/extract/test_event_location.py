@@ -94,6 +94,8 @@ def test_facility_named_after_a_town_still_places_the_event(pipeline: Pipeline) 
     # two-word locatives; a participle takes the place of the verb it hangs on
     ("Several hundred people protested outside of Kandahar on Friday.", "protested", "Kandahar"),
     ("Gunmen stormed the village of Mainok, killing 39 people.", "killing", "Mainok"),
+    # a town in apposition after the state it lies in is the part, not a whole
+    ("Rebels seized the trading hub of Kano State, Wudil, killing 30 people.", "killing", "Wudil"),
     ("Thousands of protesters marched from Geneva on Sunday.", "marched", "Geneva"),
     ("Soldiers were patrolling from Lindau to the airport when a mine exploded.", "patrolling", "Lindau"),
     ("The rebels were driven from Tarsus after a week of fighting.", "driven", "Tarsus"),

@@ -432,12 +432,21 @@ def _rank(context: _Context, place: Place, mention: TextSpan, scope: str) -> tup
         return None
     role = "whole" if qualified is not None else part_or_whole(span, token, context.features)
     if role is None and (direction_of(token) or anchored(token, span, context.hosts, context.features)
-                         or described(span, path + [token], context.features)):
+                         or (described(span, path + [token], context.features)
+                             and not _names_within(span, place, context))):
         role = "whole"
     outside = scope != "clause" and span.root.i not in context.phrase
     describing = token.i in context.describers
     return (tier, describing, outside, role == "whole", modifier and role != "part", _specificity(place, token),
             mention.start < context.anchor, abs(mention.start - context.anchor), place.id)
+
+
+def _names_within(span: Span, place: Place, context: _Context) -> bool:
+    """Whether the name follows a larger place in apposition and names a place within it ("the
+    capital of Chad, N'Djamena"): it is the part, not a whole the larger place describes."""
+    head = span.root.head
+    return (span.root.dep_ == "appos" and head.i in context.features and head.i < span.root.i
+            and SPECIFICITY.get(context.features[head.i], 5) > SPECIFICITY.get(place.feature, 5))
 
 
 def _located_place_tier(context: _Context, place: Place, span: Span, token: Token, scope: str,
