@@ -94,7 +94,11 @@ def test_facility_named_after_a_town_still_places_the_event(pipeline: Pipeline) 
     # two-word locatives; a participle takes the place of the verb it hangs on
     ("Several hundred people protested outside of Kandahar on Friday.", "protested", "Kandahar"),
     ("Gunmen stormed the village of Mainok, killing 39 people.", "killing", "Mainok"),
+    # a town in apposition after the state it lies in is the part, not a whole
+    ("Rebels seized the trading hub of Kano State, Wudil, killing 30 people.", "killing", "Wudil"),
     ("Thousands of protesters marched from Geneva on Sunday.", "marched", "Geneva"),
+    ("Soldiers were patrolling from Lindau to the airport when a mine exploded.", "patrolling", "Lindau"),
+    ("The rebels were driven from Tarsus after a week of fighting.", "driven", "Tarsus"),
     ("A driver from Geneva was shot on Sunday.", "shot", None),
     # the object of a verb that acts on a place; a cause the event came after places it
     ("Rebels captured Aleppo after a long siege.", "captured", "Aleppo"),
@@ -278,6 +282,14 @@ def test_a_facility_a_part_noun_types_is_a_region(pipeline: Pipeline) -> None:
     assert _specificity(facility, airport) < _specificity(Place(id="P3", name="Y", feature="city"), airport)
 
 
+def test_a_facility_no_building_noun_types_is_no_smaller_than_a_town(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("Rebels shelled Jabal Tomsa near the town of Orvel.")
+    ridge = next(t for t in doc if t.text == "Tomsa")
+    town = next(t for t in doc if t.text == "Orvel")
+    facility = Place(id="P1", name="Jabal Tomsa", feature="facility")
+    assert _specificity(facility, ridge) == _specificity(Place(id="P2", name="Orvel", feature="city"), town)
+
+
 @pytest.mark.parametrize(("text", "name", "own_name"), [
     # "of" names a whole its own place noun types: the name before "district" is the district's
     ("A farmer was shot in the Orlan district of Veska province on Friday.", "Orlan", True),
@@ -290,3 +302,17 @@ def test_a_name_before_a_part_noun_is_its_own_when_of_names_a_typed_whole(
     token = next(t for t in doc if t.text == name)
     nominal, modifier, _ = governing_nominal(token)
     assert nominal.lower_ in ("district", "neighborhood") and modifier is not own_name
+
+
+@pytest.mark.parametrize(("text", "name", "head"), [
+    # a whole named with its capitalised type noun after "of" ("of Gombe State")
+    ("Gunmen raided villages in Dambo and Kwaya local government areas of Gombe State on Monday.",
+     "Dambo", "areas"),
+    # the name continues into its capitalised type noun
+    ("A bomber struck a market in Ili Prefecture on Monday.", "Ili", "Prefecture"),
+])
+def test_a_subdivision_type_noun_types_a_name(pipeline: Pipeline, text: str, name: str, head: str) -> None:
+    doc = pipeline.nlp(text)
+    token = next(t for t in doc if t.text == name)
+    nominal, modifier, _ = governing_nominal(token)
+    assert nominal.text == head and not modifier

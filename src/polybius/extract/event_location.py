@@ -52,8 +52,9 @@ ACTOR_FEATURES = frozenset({"country", "continent"})
 COARSE_FEATURES = frozenset({"country", "continent"})
 # Bare arguments that can be the place of the event ("captured Jerusalem").
 ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass"})
-# Verbs of movement whose starting point ("from") is part of where they happened.
-MOTION_VERBS = frozenset({"march", "fly", "infiltrate", "flee", "come"})
+# Verbs of movement whose starting point ("from") is part of where they happened ("patrolled from
+# the town to the airport", "were driven from the city").
+MOTION_VERBS = frozenset({"march", "fly", "infiltrate", "flee", "come", "patrol", "drive"})
 # Clauses that share the place of the verb they hang on ("attacked Damboa town, killing 60").
 DEPENDENT_CLAUSE_DEPS = frozenset({"advcl", "conj"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -204,6 +205,8 @@ def _in_clause(doc: Doc, mention: TextSpan, own: set[int]) -> bool:
 SPEAKING_VERBS = cue_words("speaking")
 ADDRESSING_VERBS = cue_words("addressing")
 STATEMENT_NOUNS = cue_words("statement")
+# Nouns that type a name as a building or site ("the Kurdo airport", "Tala hospital").
+BUILDING_NOUNS = cue_words("facility", "site")
 
 
 def _where_said(doc: Doc, mention: TextSpan, start: int) -> bool:
@@ -429,12 +432,21 @@ def _rank(context: _Context, place: Place, mention: TextSpan, scope: str) -> tup
         return None
     role = "whole" if qualified is not None else part_or_whole(span, token, context.features)
     if role is None and (direction_of(token) or anchored(token, span, context.hosts, context.features)
-                         or described(span, path + [token], context.features)):
+                         or (described(span, path + [token], context.features)
+                             and not _names_within(span, place, context))):
         role = "whole"
     outside = scope != "clause" and span.root.i not in context.phrase
     describing = token.i in context.describers
     return (tier, describing, outside, role == "whole", modifier and role != "part", _specificity(place, token),
             mention.start < context.anchor, abs(mention.start - context.anchor), place.id)
+
+
+def _names_within(span: Span, place: Place, context: _Context) -> bool:
+    """Whether the name follows a larger place in apposition and names a place within it ("the
+    capital of Chad, N'Djamena"): it is the part, not a whole the larger place describes."""
+    head = span.root.head
+    return (span.root.dep_ == "appos" and head.i in context.features and head.i < span.root.i
+            and SPECIFICITY.get(context.features[head.i], 5) > SPECIFICITY.get(place.feature, 5))
 
 
 def _located_place_tier(context: _Context, place: Place, span: Span, token: Token, scope: str,
@@ -467,9 +479,14 @@ def _post_of(noun: Token, context: _Context) -> bool:
 
 def _specificity(place: Place, noun: Token) -> int:
     """How small the place is: its feature's rank, but a facility (an unknown name the recogniser
-    tagged as one) that a part noun types ("the Jabal Kurdo region") is a region."""
+    tagged as one) that a part noun types ("the Jabal Kurdo region") is a region, and one that no
+    building or site noun types ("Jabal Tala", "the Tala Heights") no smaller than a town: such
+    names are as often ridges, roads or quarters as buildings ("the Kurdo airport" stays a
+    building)."""
     if place.feature == "facility" and noun.lemma_.lower() in cue_words("part"):
         return SPECIFICITY["region"]
+    if place.feature == "facility" and noun.lemma_.lower() not in BUILDING_NOUNS:
+        return SPECIFICITY["city"]
     return SPECIFICITY.get(place.feature, 5)
 
 

@@ -102,7 +102,7 @@ def governing_nominal(token: Token, path: list[Token] | None = None) -> tuple[To
             token = token.head  # "in Tbilisi Thursday": the parser takes the day for the head
         elif token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head.i > token.i:
             # "in the Deir Ezzor Governorate", "the Baghdad Hotel": the name continues into its head
-            typed = is_place_noun(token.head)
+            typed = _typed_name(token.head)
             names_place = names_place or typed
             token, modifier = token.head, modifier or not typed
         elif (token.dep_ == "pobj" and token.head.lower_ == "of"
@@ -118,8 +118,14 @@ def _typed_whole(of: Token) -> bool:
     """Whether "of" names a whole its place noun types ("the Orlan district of Veska province",
     "the Dunbo district of Kemari LGA"): the name before the part's noun is then the part's own,
     unlike "the Sarajevo neighborhood of Dobrinja"."""
-    return any(is_place_noun(whole) or any(is_place_noun(c) for c in whole.children if c.dep_ == "compound")
+    return any(_typed_name(whole) or any(is_place_noun(c) for c in whole.children if c.dep_ == "compound")
                for whole in of.children if whole.dep_ == "pobj")
+
+
+def _typed_name(token: Token) -> bool:
+    """Whether the noun types a place: a place noun ("town"), or the capitalised type noun that
+    ends a state's or province's full name ("Benue State", "Hotan Prefecture")."""
+    return is_place_noun(token) or (token.pos_ == "PROPN" and token.lower_ in cue_words("subdivision"))
 
 
 def person(token: Token) -> bool:
