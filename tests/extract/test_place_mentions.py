@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from polybius.extract.place_mentions import ground_object, in_outlet_name, named_place
 from polybius.pipeline import Pipeline
 from tests.extract.place_helpers import analyse, place_named
@@ -88,17 +90,25 @@ def test_name_opening_with_a_hyphenated_article_after_a_locative_is_a_place(pipe
     assert place_named(analysis, "Al Gore") is None
 
 
-def test_locative_after_a_date_or_sentence_adverb_or_opening_a_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
-    cases = [("Mortars fell last March in Tulkarovo, wounding nine.", "Tulkarovo"),
-             ("Separately in Zemmoura -- a hill district -- two guards died.", "Zemmoura"),
-             ("Around Berkovina, a lorry overturned.", "Berkovina"),
-             ("Rockets hit a school in  Kozlevo.", "Kozlevo")]
-    for text, name in cases:
-        doc = nlp(text)
-        start = next(t.i for t in doc if t.text == name)
-        assert named_place(doc[start:start + 1], "ORG"), name
+def _word(doc, name: str):  # type: ignore[no-untyped-def]
+    """The one-token span of ``name`` in ``doc``."""
+    i = next(t.i for t in doc if t.text == name)
+    return doc[i:i + 1]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Mortars fell last March in Tulkarovo, wounding nine.", "Tulkarovo"),
+    ("Separately in Zemmoura -- a hill district -- two guards died.", "Zemmoura"),
+    ("Around Berkovina, a lorry overturned.", "Berkovina"),
+    ("Rockets hit a school in  Kozlevo.", "Kozlevo"),
+])
+def test_locative_after_a_date_or_sentence_adverb_or_opening_a_sentence(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert named_place(_word(nlp(text), name), "ORG")
+
+
+def test_a_preposition_inside_a_longer_name_is_no_locative(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("He backed Hope in Harlow for years.")
-    assert not named_place(doc[4:5], "ORG")  # a preposition inside a longer name
+    assert not named_place(doc[4:5], "ORG")
 
 
 def test_a_distance_after_a_name_is_no_age(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -122,13 +132,12 @@ def test_an_island_or_mountain_after_a_name_makes_it_a_place(nlp) -> None:  # ty
     assert named_place(doc[8:9], "PERSON")
 
 
-def test_the_object_of_shelling_bombing_liberating_or_fleeing_is_ground(nlp) -> None:  # type: ignore[no-untyped-def]
-    cases = [("Gunners shelled Vardenik overnight.", "Vardenik"),
-             ("Jets bombed Kostrava at dawn.", "Kostrava"),
-             ("The brigade liberated Orhanli on Sunday.", "Orhanli"),
-             ("Troops moved to recapture Belgrazh.", "Belgrazh"),
-             ("Thousands fled Zarnovek last winter.", "Zarnovek")]
-    for text, name in cases:
-        doc = nlp(text)
-        i = next(t.i for t in doc if t.text == name)
-        assert ground_object(doc[i:i + 1]), name
+@pytest.mark.parametrize(("text", "name"), [
+    ("Gunners shelled Vardenik overnight.", "Vardenik"),
+    ("Jets bombed Kostrava at dawn.", "Kostrava"),
+    ("The brigade liberated Orhanli on Sunday.", "Orhanli"),
+    ("Troops moved to recapture Belgrazh.", "Belgrazh"),
+    ("Thousands fled Zarnovek last winter.", "Zarnovek"),
+])
+def test_the_object_of_shelling_bombing_liberating_or_fleeing_is_ground(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert ground_object(_word(nlp(text), name))
