@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from polybius.corpus.clusters import EventRecord, StoryPlace, cluster_events, date_range
+from polybius.corpus.clusters import EventRecord, NamedPoint, cluster_events, date_range
 
 DAY = date(2016, 2, 19)
 
@@ -67,11 +67,11 @@ def test_vague_year_range_is_not_used_for_linking() -> None:
     assert date_range("2016-01-01", "2016-12-31", None) == (None, None)
 
 
-TRIPOLI = StoryPlace("Tripoli", 32.89, 13.19)
-BENGHAZI = StoryPlace("Benghazi", 32.12, 20.07)
+TRIPOLI = NamedPoint("Tripoli", 32.89, 13.19)
+BENGHAZI = NamedPoint("Benghazi", 32.12, 20.07)
 
 
-def unplaced(doc: str, story: StoryPlace | None, **changes: object) -> EventRecord:
+def unplaced(doc: str, story: NamedPoint | None, **changes: object) -> EventRecord:
     """An event with no place of its own, in an article whose story is set at ``story``."""
     return record(doc, lat=None, lon=None, place_name=None, country=None, participants=frozenset(),
                   trigger="bombing", story=story, **changes)

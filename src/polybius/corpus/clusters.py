@@ -37,8 +37,9 @@ STORY_FEATURES = frozenset({"city", "place", "facility", "base", "island", "admi
 
 
 @dataclass(frozen=True, slots=True)
-class StoryPlace:
-    """The place an article is mostly about: its most often named town or site."""
+class NamedPoint:
+    """A named point on the map: an event's place, or its article's story place (the town or
+    site the article names most often)."""
 
     name: str
     lat: float
@@ -63,7 +64,7 @@ class EventRecord:
     source: str | None = None
     fatalities: tuple[int | None, int | None] | None = None
     trigger: str | None = None
-    story: StoryPlace | None = None
+    story: NamedPoint | None = None
 
 
 @dataclass
@@ -122,15 +123,15 @@ def _conflict(a: EventRecord, b: EventRecord, max_km: float) -> bool:
     return where_a is not None and where_b is not None and _km(where_a, where_b) > max_km
 
 
-def _where(record: EventRecord) -> StoryPlace | None:
+def _where(record: EventRecord) -> NamedPoint | None:
     """Where the event happened, else where its article's story is set (a weaker sign: it
     tells two stories apart and ties reports of one, but is no place of the event itself)."""
     if record.lat is not None and record.lon is not None:
-        return StoryPlace(record.place_name or "", record.lat, record.lon)
+        return NamedPoint(record.place_name or "", record.lat, record.lon)
     return record.story
 
 
-def _km(a: StoryPlace, b: StoryPlace) -> float:
+def _km(a: NamedPoint, b: NamedPoint) -> float:
     return km_between(a.lat, a.lon, b.lat, b.lon)
 
 

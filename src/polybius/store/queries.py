@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from polybius.corpus.clusters import STORY_FEATURES, Cluster, EventRecord, StoryPlace, date_range, fatalities
+from polybius.corpus.clusters import STORY_FEATURES, Cluster, EventRecord, NamedPoint, date_range, fatalities
 from polybius.store.db import Store
 
 _EVENT_RECORDS = """
@@ -47,7 +47,7 @@ def event_records(store: Store) -> list[EventRecord]:
         lat, lon, country, place_name, status, source, quantities, trigger = row[7:15]
         story_lat, story_lon, story_name = row[15:]
         first, last = date_range(start, end, published)
-        story = StoryPlace(story_name, story_lat, story_lon) if story_name is not None else None
+        story = NamedPoint(story_name, story_lat, story_lon) if story_name is not None else None
         records.append(EventRecord(
             doc_id, event_id, kind, first, last, frozenset(k for k in keys or [] if k),
             lat, lon, country, place_name, status, source, fatalities(quantities), trigger, story))
