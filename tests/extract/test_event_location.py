@@ -70,12 +70,12 @@ def test_facility_named_after_a_town_still_places_the_event(pipeline: Pipeline) 
 
 @pytest.mark.parametrize(("text", "verb", "expected"), [
     # the part, not the whole: "the X district of Y", "X, a town near Y", "Sadr City, a neighborhood of Y"
-    ("Five civilians were killed in the Shaab neighborhood of Baghdad on Sunday.", "killed", "Shaab"),
-    ("A bomb exploded in the Zahra neighborhood of the port city of Jiddah.", "exploded", "Zahra"),
-    ("Troops launched an offensive in the East Ghouta region of rural Damascus on Saturday.", "launched",
-     "East Ghouta"),
-    ("Jets bombed a hospital in Hawija, a town near Kirkuk, on Saturday.", "bombed", "Hawija"),
-    ("The explosion struck a market in Sadr City, a mainly Shiite neighborhood of Baghdad.", "struck",
+    ("Four civilians were killed in the Karam neighborhood of Mosul on Sunday.", "killed", "Karam"),
+    ("A bomb exploded in the Nour neighborhood of the port city of Aden.", "exploded", "Nour"),
+    ("Troops launched an offensive in the Jabal Orlan region of rural Aleppo on Saturday.", "launched",
+     "Jabal Orlan"),
+    ("Jets bombed a clinic in Tikrit, a town near Samarra, on Friday.", "bombed", "Tikrit"),
+    ("The blast struck a bakery in Sadr City, a largely Shiite district of Baghdad.", "struck",
      "Sadr City"),
     # a direction from a place is near it; a distance from it is elsewhere
     ("Gunmen killed three people in a raid north of Baghdad.", "killed", "Baghdad"),

@@ -93,7 +93,7 @@ def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, 
     ("marched against the attacks on Mosul") never count. Among several: the best
     preposition, then one not in a phrase describing the subject ("the detainees at Bagram
     were arrested in Pakistan"), then (beyond the clause) one in the event's own phrase,
-    then the part before the whole ("the Shaab neighborhood of Baghdad", "Hawija, a town near
+    then the part before the whole ("the Karam neighborhood of Mosul", "Tarvel, a town near
     Kirkuk"), then the most specific feature, then one after the evidence, then the nearest. A place
     that opens the sentence ("In Gaza, soldiers shot ...") only sets the scene: one at least
     as specific that the event's own phrase names further on is taken instead.
@@ -117,7 +117,7 @@ def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, 
             continue
         best, mention = min(ranked, key=lambda pair: pair[0])
         if scope == "clause" and _scene_setter(doc, mention, start):
-            # "In Dagestan, police shot and killed two gunmen in the town of Buinaksk"
+            # "In Kosovo, police shot two gunmen in the town of Orvel"
             nested = [r for r in (_rank(context, p, m, "sentence") for p, m in mentions
                                   if _in_phrase(doc, m, context.phrase, own)
                                   and not _reported(doc, m, start)) if r and r[0] == 0]
@@ -157,7 +157,7 @@ def _fronted(prep: Token, verb: Token) -> bool:
 def _in_phrase(doc: Doc, mention: TextSpan, phrase: frozenset[int], own: set[int]) -> bool:
     """Whether the place is in the event's phrase beyond its clause, and not in a relative
     clause or an apposition ("Arafat, who spoke from Ramallah", "Awja, the village where
-    Saddam was born north of Baghdad")."""
+    the general was born north of Basra")."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or span.root.i not in phrase or span.root.i in own:
         return False
@@ -298,7 +298,7 @@ def _governing_verbs(doc: Doc, start: int) -> frozenset[int]:
     """The verbs a participle or coordinated clause hangs on ("stormed the village, killing 39").
 
     Their objects are where the dependent event happened too; the chain is followed up
-    ("struck the city of Kerbala, killing five people and wounding 64").
+    ("struck the city of Orvel, killing three people").
     """
     token = token_at(doc, start)
     verbs: set[int] = set()
@@ -382,7 +382,7 @@ def _circumstance(verb: Token, context: _Context) -> bool:
 
 def _purpose(verb: Token, anchor: int) -> bool:
     """Whether ``verb`` says what the event set out to do ("managed to enter X", "launched an
-    offensive to capture X", "began the assault by storming X"): its object is the event's ground."""
+    offensive to capture X", "opened the attack by storming X"): its object is the event's ground."""
     event = token_at(verb.doc, anchor)
     if event is None or verb.pos_ != "VERB":
         return False

@@ -10,7 +10,7 @@ around such a name for what says it is a place:
 - a compass or area word right before it ("east Jerusalem", "downtown Colombo");
 - a place noun after it ("Khan Touman village"), a state or country qualifying it ("Grozny,
   Chechnya");
-- a list whose first item is a place ("the towns of Kafr Rouma and Saraqib");
+- a list whose first item is a place ("the towns of Kafr Dalil and Tal Sarin");
 - a verb whose object is ground and hardly ever a person ("patrolled Korangi", "entered
   Rityan", "Samashki was encircled"; ``ground_object``), known to the gazetteer or not.
 
@@ -192,7 +192,7 @@ def _said_place(span: Span, label: str) -> bool:
     root = span.root
     if root.dep_ in ("compound", "amod") and root.head.pos_ == "NOUN" and root.head.i > root.i and (
             not _is_place_head(root.head)):
-        return placeword_after(span)  # "in a Red Crescent vehicle": the preposition places the vehicle
+        return placeword_after(span)  # "in a Red Cross van": the preposition places the vehicle
     first = span.start
     while first > 0 and doc[first - 1].is_space:  # "in  Zarnovek": wire copy's double spaces
         first -= 1
@@ -231,7 +231,7 @@ def _inside_name(prep: Token) -> bool:
 
 def _qualified(span: Span, label: str) -> bool:
     """ "Grozny, Chechnya": a country or state after a comma, not the start of a longer name
-    ("Executive Director, Jamaica Cancer Society", "Aeroflot, Delta Air Lines")."""
+    ("Chief Executive, Ghana Heart Foundation", "Aeroflot, Delta Air Lines")."""
     doc = span.doc
     if label == "PERSON" or qualifier(span) is None:
         return False
@@ -248,7 +248,7 @@ def _is_place_head(token: Token) -> bool:
 
 
 def _listed_with_place(span: Span, label: str) -> bool:
-    """ "the towns of Kafr Rouma and Saraqib": a later item of a list whose first item is a place."""
+    """ "the towns of Kafr Dalil and Tal Sarin": a later item of a list whose first item is a place."""
     token = span.root
     for _ in range(6):
         if token.dep_ != "conj" or token.head.i >= token.i:

@@ -2,8 +2,8 @@
 
 ``polybius.extract.event_location`` ranks the places of a sentence by these readings of the
 parse: the phrase a name climbs to ("the town of Glamoc" -> "town"), whether it is the part
-or the whole of a pair ("the Shaab neighborhood of Baghdad"), whether it only locates or
-describes another place ("Hawija, a town near Kirkuk"), and names the recogniser misread
+or the whole of a pair ("the Karam neighborhood of Mosul"), whether it only locates or
+describes another place ("Tarvel, a town near Homs"), and names the recogniser misread
 (a person "Jabri, 15,", a name inside "the Islamic State of Iraq").
 """
 
@@ -71,7 +71,7 @@ def governing_nominal(token: Token, path: list[Token] | None = None) -> tuple[To
 
     "Madrid airport" and "Baghdad's neighborhood" climb through the modifier (and say so:
     the modified noun is more precise than its modifier); "the town of Glamoc" climbs
-    through "of" to "town", "much of Grozny" to "much", "the villages of Kassab and Salma"
+    through "of" to "town", "much of Grozny" to "much", "the villages of Tarvel and Orlan"
     through the first conjunct.
     The third value says whether the name says which place a place noun is ("this Ivory
     Coast city", "the capital, Islamabad", "Bosnia's territory"): a country then still
@@ -84,7 +84,7 @@ def governing_nominal(token: Token, path: list[Token] | None = None) -> tuple[To
         if token.dep_ == "appos" and token.head.pos_ == "PROPN" and token.head.i < token.i:
             token = token.head  # "from Hamburg, Germany"
         elif token.dep_ == "conj" and token.head.pos_ in ("PROPN", "NOUN"):
-            token = token.head  # "the villages of Kassab and Salma": the role of the first
+            token = token.head  # "the villages of Tarvel and Orlan": the role of the first
         elif (token.dep_ == "pobj" and token.head.lower_ in ("including", "like")
               and token.head.head.pos_ in ("PROPN", "NOUN")):
             token = token.head.head  # "patrolled major cities, including Kano"
@@ -134,12 +134,12 @@ def person(token: Token) -> bool:
 
 
 def part_or_whole(span: Span, noun: Token, features: dict[int, str]) -> str | None:
-    """Whether the place is the part or the whole in "the Shaab neighborhood of Baghdad".
+    """Whether the place is the part or the whole in "the Karam neighborhood of Mosul".
 
     A noun naming a place, with a name before it and another after "of". A possessive is
     the whole ("Baghdad's neighborhood of Kamaliya"), and so is a name after "of" that is
-    itself a part ("Garubula village of Biu local government area"). The name before a part
-    noun names the part ("the East Ghouta region of rural Damascus") unless it is a country
+    itself a part ("Dunbo village of Kemari local government area"). The name before a part
+    noun names the part ("the Orlan region of rural Aleppo") unless it is a country
     ("the Syria province of Daraa") or a known town before an unknown name ("the Sarajevo
     neighborhood of Dobrinja"); before a settlement noun it is the whole unless it is the
     more specific ("the West Bank town of Jenin", "the Latakia town of Kabbani").
@@ -161,7 +161,7 @@ def part_or_whole(span: Span, noun: Token, features: dict[int, str]) -> str | No
     second = min(specificity(features[i]) for i in name_tokens(after[0]) if i in features)
     if before[0].dep_ == "poss" or after[0].lower_ in cue_words("part"):
         whole_is_before = before[0].dep_ == "poss"
-    elif noun.lemma_.lower() == "suburb":  # "the Damascus suburb of eastern Ghouta"
+    elif noun.lemma_.lower() == "suburb":  # "the Kabul suburb of western Karte"
         whole_is_before = True
     elif noun.lower_ in cue_words("part") or noun.lemma_.lower() in cue_words("part"):
         whole_is_before = (country_by_name(before[0].text) is not None
@@ -196,7 +196,7 @@ def place_hosts(doc: Doc, features: dict[int, str]) -> dict[int, set[int]]:
         found.setdefault(i, set()).add(i)
         found.setdefault(nominal.i, set()).add(i)
         for appos in (c for c in doc[i].children if c.dep_ == "appos" and is_place_noun(c)):
-            found.setdefault(appos.i, set()).add(i)  # "Hawija, a town near Kirkuk"
+            found.setdefault(appos.i, set()).add(i)  # "Tarvel, a town near Homs"
     return found
 
 
@@ -205,7 +205,7 @@ def anchored(token: Token, span: Span, hosts: dict[int, set[int]], features: dic
 
     A locative phrase hanging on another place's noun phrase names its surroundings; the
     event happened at the place it locates. A container is no more specific than what it
-    contains: not "Bogota, the capital of Colombia".
+    contains: not "Lima, the capital of Peru".
     """
     if token.dep_ != "pobj" or token.head.dep_ != "prep" or PREP_TIER.get(token.head.lower_) != 0:
         return False
@@ -241,7 +241,7 @@ def inside_name(span: Span) -> bool:
     "the Islamic State of Iraq", "the Kurdistan Workers' Party", "The Young Girls of Rochefort":
     an organisation, work or event named after a place does not say where things
     happen; "Minya University" and "the Baghdad Hotel" (a facility word ends the name) do,
-    and "Aleppo for the ninth consecutive day" is a phrase the recogniser ran together.
+    and "Homs for the fourth straight day" is a phrase the recogniser ran together.
     """
     for ent in span.doc.ents:
         if ent.label_ in NAME_LABELS and ent.start <= span.start and span.end <= ent.end:
@@ -280,7 +280,7 @@ def adverbial_prep(prep: Token) -> bool:
 
 
 def dated(span: Span, token: Token) -> bool:
-    """ "patrolled Harare Saturday", "in the capital Baku Saturday": a name before a weekday.
+    """ "patrolled Harare Saturday", "in the capital Tbilisi Friday": a name before a weekday.
 
     The parser takes the name for part of the date, a bare modifier of the verb.
     """

@@ -22,7 +22,7 @@ entries; this module decides which of them are places and which entry each one i
   through a document. An organisation's name yields a place only by its own
   exact name, and a small town's name that ends it is its head noun ("Webb Center").
 - A lone word of a person the document names ("Hopkins" after "David Hopkins") is no town.
-- The adjective of a constituent country ("the English city of Salisbury") is that country
+- The adjective of a constituent country ("the English city of Leeds") is that country
   (England), not the state it belongs to (``place_demonyms.tsv``).
 - "western Libya" becomes a region of Libya (``feature`` "region", the country's point), and
   "the border with Tunisia" a border place (``feature`` "border", no point): neither takes

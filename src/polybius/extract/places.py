@@ -285,7 +285,7 @@ def _typed_names(doc: Doc) -> Iterator[Span]:
         if start < token.i:
             yield doc[start:token.i]
         elif token.i >= 3 and doc[token.i - 1].dep_ == "det" and doc[token.i - 2].text == ",":
-            start = _name_start(doc, token.i - 2)  # "In Awja, the village where ..."
+            start = _name_start(doc, token.i - 2)  # "In Tarvel, the village where ..."
             if start < token.i - 2:
                 yield doc[start:token.i - 2]
         elif token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of":
