@@ -84,7 +84,7 @@ def test_facility_named_after_a_town_still_places_the_event(pipeline: Pipeline) 
     ("Officials said militants attacked a checkpoint in Mosul.", "said", None),
     # origins: "of Milan" after a person, "from Hamburg, Germany", a name with an age
     ("Antonio Rossi, 43, of Milan, was shot on Tuesday.", "shot", None),
-    ("Dr. Lena Voss, a chemistry lecturer from Hamburg, Germany was shot to death on Wednesday.",
+    ("Dr. Lena Voss, a chemistry lecturer from Hamburg, Germany, was shot on Wednesday.",
      "shot", None),
     ("Jordan, 56, was shot as he napped in his car.", "shot", None),
     # a country's stretch of land or sea, a town's police, a name before a weekday

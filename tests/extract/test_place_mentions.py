@@ -22,10 +22,10 @@ def test_unknown_names_tagged_as_people_after_locative_are_places(pipeline: Pipe
 
 
 def test_people_and_organisations_stay_no_places(pipeline: Pipeline) -> None:
-    text = ("Nobody cares about Russia and Stormy Daniels. She was a believer in God. "
-            "Talks between Israel and Hamas collapsed. He stayed in Victoria Vivians' hotel room.")
+    text = ("Nobody talks about Russia and Sunny Madsen. She was a believer in God. "
+            "Talks between Israel and Hamas collapsed. He stayed in Victoria Hallam's hotel room.")
     analysis = analyse(pipeline, text)
-    for name in ("Stormy Daniels", "God", "Hamas", "Victoria Vivians"):
+    for name in ("Sunny Madsen", "God", "Hamas", "Victoria Hallam"):
         assert place_named(analysis, name) is None, name
 
 

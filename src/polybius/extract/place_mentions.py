@@ -14,7 +14,7 @@ around such a name for what says it is a place:
 - a verb whose object is ground and hardly ever a person ("patrolled Korangi", "entered
   Rityan", "Samashki was encircled"; ``ground_object``), known to the gazetteer or not.
 
-A person's full name needs a place noun ("Stormy Daniels") unless it opens with a common
+A person's full name needs a place noun ("Sunny Madsen") unless it opens with a common
 first word of Arabic place names ("Khan Touman") or a hyphenated article ("Al-Dawr").
 A title ("Mr. Boni"), an age ("Boni, 41,"), a demonym, an organisation word ("the Ministry
 of Justice") or an acronym is never a place this way; ``territorial`` adds the object of a
@@ -143,7 +143,7 @@ def named_place(span: Span, label: str, known: bool = True) -> bool:
         return False
     if label == "PERSON" and len(span) > 1 and span[0].text not in evidence_words("prefix") and not (
             _article_first(span)):
-        return _typed(span)  # "Stormy Daniels": a person's full name needs a place noun
+        return _typed(span)  # "Sunny Madsen": a person's full name needs a place noun
     return (_said_place(span, label) or ground_object(span)
             or ((known or label != "ORG") and _listed_with_place(span, label)))
 
