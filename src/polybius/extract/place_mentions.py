@@ -48,8 +48,6 @@ OF_NOUNS = frozenset({"outskirts", "capital", "countryside", "suburbs", "suburb"
                       "centre", "center", "environs", "streets", "parts", "part", "areas", "stronghold",
                       "perimeter", "hills", "slope", "slopes", "mountaintop", "farms", "sector", "fringes",
                       "slums", "resort", "boundary", "hometown", "island", "islands", "state", "states"})
-# Arabic articles a place name may start with in lower case ("al-Rai", "ad-Dawr").
-ARTICLES = ARABIC_ARTICLES
 
 
 def doc_text(doc: Doc) -> str:
@@ -93,7 +91,7 @@ def capitalised(text: str) -> bool:
     if text[:1].isupper():
         return True
     article, dash, rest = text.partition("-")
-    return bool(dash) and article.lower() in ARTICLES and rest[:1].isupper()
+    return bool(dash) and article.lower() in ARABIC_ARTICLES and rest[:1].isupper()
 
 
 def is_name_like(span: Span, label: str) -> bool:
@@ -167,8 +165,14 @@ def _object_of(span: Span, role: str, conjuncts: bool = False) -> bool:
 def _article_first(span: Span) -> bool:
     """ "Al-Dawr", "el-Arish": a name that opens with an Arabic article joined by a hyphen, as
     place names do and a person's full name hardly ever ("Al Gore" has no hyphen)."""
-    return (len(span) > 2 and span[0].lower_ in ARTICLES and not span[0].whitespace_
-            and span[1].text == "-" and not span[1].whitespace_)
+    return len(span) > 2 and hyphened_article(span[0]) and not span[1].whitespace_
+
+
+def hyphened_article(token: Token) -> bool:
+    """An Arabic article joined by a hyphen to the word after it: "Al" of "Al-Dawr"."""
+    doc = token.doc
+    return (token.lower_ in ARABIC_ARTICLES and token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
+            and not token.whitespace_)
 
 
 def _typed(span: Span) -> bool:

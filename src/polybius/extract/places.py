@@ -41,6 +41,7 @@ from polybius.extract.place_mentions import (
     doc_text,
     entities,
     evidence_words,
+    hyphened_article,
     in_outlet_name,
     is_name_like,
     named_place,
@@ -62,7 +63,7 @@ from polybius.ingest.datelines import dateline_end
 from polybius.model import Place
 from polybius.model import Span as TextSpan
 from polybius.resolve.countries import countries, country_by_name, demonym_country
-from polybius.resolve.gazetteer import ARABIC_ARTICLES, Entry, Gazetteer, gazetteer, name_key
+from polybius.resolve.gazetteer import Entry, Gazetteer, gazetteer, name_key
 
 CANDIDATE_LABELS = PLACE_LABELS | {"PERSON", "ORG", "NORP", "EVENT"}
 # Apostrophes and opening quotes that transliterate an Arabic ayn or hamza ("‘Ibta", "Ma’an").
@@ -321,7 +322,7 @@ def _name_start(doc: Doc, i: int) -> int:
     while start > 0 and i - start < 5 and _name_part(doc[start - 1]) and not (
             doc[start - 1].is_sent_start and start - 1 < i - 1 and doc[start - 1].pos_ != "PROPN"):
         start -= 1
-    while start < i and not _hyphened_article(doc[start]) and (
+    while start < i and not hyphened_article(doc[start]) and (
             doc[start].lower_ in CONNECTORS or demonym_country(doc[start].text)
             or doc[start].lower_ in cues("direction")):
         start += 1
@@ -603,14 +604,7 @@ def _is_adjectival(span: Span) -> bool:
 def _bare_article(window: Span) -> bool:
     """An Arabic article hyphened to the rest of a name ("Al" of "Al-Foo District"): part of a
     name, never one of its own ("Al" is also a Norwegian town)."""
-    return len(window) == 1 and _hyphened_article(window[0])
-
-
-def _hyphened_article(token: Token) -> bool:
-    """An Arabic article joined by a hyphen to the word after it: "Al" of "Al-Foo"."""
-    doc = token.doc
-    return (token.lower_ in ARABIC_ARTICLES and token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
-            and not token.whitespace_)
+    return len(window) == 1 and hyphened_article(window[0])
 
 
 def _is_trailing_junk(token: Token) -> bool:
