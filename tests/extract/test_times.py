@@ -207,3 +207,9 @@ def test_counted_length_with_more_is_found(pipeline: Pipeline) -> None:
     text = "The navy may use the base for at least 20 more years."
     found = time_named(analyse(pipeline, text), "years")
     assert found is not None and found.text == "at least 20 more years" and found.value == "P20Y"
+
+
+def test_future_tense_puts_a_recent_month_name_ahead(pipeline: Pipeline) -> None:
+    text = "The agency will launch its second lunar probe in December."
+    found = time_named(analyse(pipeline, text), "December")
+    assert found is not None and found.value == "2016-12"

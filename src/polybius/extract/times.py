@@ -331,8 +331,8 @@ _CALENDAR_WORDS = frozenset({
 
 
 def _direction(span: Span) -> int:
-    """+1 when the governing verb speaks of the future ("will meet", "meets"), -2 when it is a
-    simple past ("met"), else -1.
+    """+1 when the governing verb speaks of the future ("meets", "would meet"), +2 when it is
+    a future tense of its own ("will meet"), -2 when it is a simple past ("met"), else -1.
 
     A time of an event noun that a verb calls for lies ahead ("called for a strike on
     Thursday", "threatened a walkout Monday") whatever that verb's tense, as does "as early
@@ -370,7 +370,7 @@ def _verb_direction(head: Token, depth: int) -> int:
     """The direction of one verb; an infinitive ("to meet") takes its governor's."""
     aux = {child.lower_ for child in head.children if child.dep_ in ("aux", "auxpass")}
     if aux & FUTURE_AUX or head.lower_ in FUTURE_AUX or "going" in aux:
-        return 1
+        return 2  # a future of its own ("will fly in December"): that month is still to come
     if (aux & MODALS and "have" not in aux) or (head.lemma_ in PLANNING and "had" not in aux):
         return 1
     if head.tag_ == "VB" and "to" in aux and depth and head.head.i != head.i:
