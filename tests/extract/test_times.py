@@ -213,3 +213,9 @@ def test_future_tense_puts_a_recent_month_name_ahead(pipeline: Pipeline) -> None
     text = "The agency will launch its second lunar probe in December."
     found = time_named(analyse(pipeline, text), "December")
     assert found is not None and found.value == "2016-12"
+
+
+def test_pluperfect_due_to_points_back(pipeline: Pipeline) -> None:
+    text = "The old contract had been due to run out Friday."
+    found = time_named(analyse(pipeline, text), "Friday")
+    assert found is not None and found.value == "2016-03-04"

@@ -371,7 +371,8 @@ def _verb_direction(head: Token, depth: int) -> int:
     aux = {child.lower_ for child in head.children if child.dep_ in ("aux", "auxpass")}
     if aux & FUTURE_AUX or head.lower_ in FUTURE_AUX or "going" in aux:
         return 2  # a future of its own ("will fly in December"): that month is still to come
-    if (aux & MODALS and "have" not in aux) or (head.lemma_ in PLANNING and "had" not in aux):
+    if (aux & MODALS and "have" not in aux) or (head.lemma_ in PLANNING and "had" not in aux
+                                                and not _pluperfect_complement(head)):
         return 1
     if head.tag_ == "VB" and "to" in aux and depth and head.head.i != head.i:
         governor = head.head
@@ -385,6 +386,13 @@ def _verb_direction(head: Token, depth: int) -> int:
         return -1
     present = head.tag_ in ("VBZ", "VBP")
     return 1 if present and head.lemma_ not in REPORTING else -1
+
+
+def _pluperfect_complement(word: Token) -> bool:
+    """"had been due to expire": a complement of a pluperfect "been" (that time has passed)."""
+    governor = word.head
+    return (word.dep_ in ("acomp", "xcomp", "oprd") and governor.lower_ == "been"
+            and any(child.lower_ == "had" for child in governor.children if child.dep_ == "aux"))
 
 
 def _fiscal_span(span: Span, value: TimeValue | None) -> TimeValue | None:
