@@ -219,3 +219,9 @@ def test_pluperfect_due_to_points_back(pipeline: Pipeline) -> None:
     text = "The old contract had been due to run out Friday."
     found = time_named(analyse(pipeline, text), "Friday")
     assert found is not None and found.value == "2016-03-04"
+
+
+def test_a_length_and_a_half_is_one_expression(pipeline: Pipeline) -> None:
+    text = "The tower lost radar contact, and a minute and a half later the crew called in."
+    analysis = analyse(pipeline, text)
+    assert [t.value for t in analysis.times] == ["PT1M30S"]

@@ -217,3 +217,14 @@ def test_recent_years_is_a_past_reference() -> None:
 def test_more_in_a_counted_length_keeps_the_count() -> None:
     result = normalise("at least two more weeks", ANCHOR)
     assert result is not None and result.value == "P2W"
+
+
+def test_halves_of_a_year() -> None:
+    assert normalise("the latter half of 2014", ANCHOR).value == "2014-H2"
+    assert normalise("the first two quarters of next year", ANCHOR).value == "2017-H1"
+    second = normalise("the second half", ANCHOR)
+    assert (second.value, second.start, second.precision) == ("2016-H2", date(2016, 7, 1), "half")
+
+
+def test_a_length_and_a_half_later_is_the_length() -> None:
+    assert normalise("two hours and a half later", ANCHOR).value == "PT2H30M"

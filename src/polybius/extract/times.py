@@ -192,12 +192,17 @@ def _split(span: Span) -> Iterator[Span]:
     for token in span[1:-1]:
         left, right = span.doc[span.start: token.i], span.doc[token.i + 1: span.end]
         if token.lower_ in ENDED or (token.lower_ in JOINERS and _is_time(left)
-                                     and _is_time(right)) or (
+                                     and _is_time(right) and not _is_a_half(right)) or (
                 token.lower_ == "of" and _is_counted_length(left) and _is_time(right)):
             yield from _split(left)
             yield from _split(right)
             return
     yield span
+
+
+def _is_a_half(span: Span) -> bool:
+    """"a half later" of "a minute and a half later": the rest of one length, not a time."""
+    return span[0].lower_ == "half" or (len(span) > 1 and span[1].lower_ == "half")
 
 
 def _is_time(span: Span) -> bool:

@@ -26,6 +26,7 @@ from polybius.resolve.calendar import (
     TimeValue,
     day_value,
     month_day_near,
+    month_end,
     month_near,
     month_value,
     normalise,
@@ -305,6 +306,26 @@ def quarter(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
     return quarter_value(year, number_)
 
 
+HALVES = {"first": 1, "second": 2, "last": 2, "latter": 2, "final": 2}
+
+
+@rule(rf"(?:the )?(?:(first|second|last|latter|final) half|(first|last) two (?:fiscal )?quarters)"
+      rf"(?: of (?:{YEAR}|(this|last|next) year|the year|this year)|,? {YEAR})?")
+def half_year(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    """"the last half of 1989" is ``1989-H2``, "the first two quarters of 1990" ``1990-H1``."""
+    half = HALVES[m[1] or m[2]]
+    year_text = m[3] or m[5]
+    if year_text:
+        year = int(year_text)
+    elif anchor is None:
+        return None
+    else:
+        year = anchor.year + {"last": -1, "next": 1}.get(m[4] or "", 0)
+    first = 6 * (half - 1) + 1
+    return TimeValue("DATE", f"{year:04d}-H{half}", date(year, first, 1),
+                     month_end(year, first + 5), "half")
+
+
 @rule(rf"{NUM_RE} {UNIT_RE}(?: or so)? (ago|from now|hence)")
 def offset(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
     """"two weeks ago", "a decade ago" (the year), "several years ago" (PAST_REF)."""
@@ -402,9 +423,10 @@ def _finer(amount: float, unit: str) -> tuple[str, str]:
     return str(round(amount * factor)), finer
 
 
-@rule(rf"(?:(a|an|one|{NUM_RE}) {UNIT_RE} and a half|(\d+) 1/2 {UNIT_RE})")
+@rule(rf"(?:(a|an|one|{NUM_RE}) {UNIT_RE} and a half|(\d+) 1/2 {UNIT_RE})(?: later| earlier| before| after)?")
 def and_a_half(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
-    """"a minute and a half" is PT1M30S, "2 1/2 years" P2Y6M: the half in the next unit."""
+    """"a minute and a half" is PT1M30S, "2 1/2 years" P2Y6M: the half in the next unit; "a
+    minute and a half later" is that length too, as "three days later" is."""
     amount = number(m[1]) if m[1] else m[4]
     if amount == "X" or "." in amount:
         return None
