@@ -225,3 +225,10 @@ def test_a_length_and_a_half_is_one_expression(pipeline: Pipeline) -> None:
     text = "The tower lost radar contact, and a minute and a half later the crew called in."
     analysis = analyse(pipeline, text)
     assert [t.value for t in analysis.times] == ["PT1M30S"]
+
+
+def test_a_time_following_another_is_two_expressions(pipeline: Pipeline) -> None:
+    text = "Traffic was at twice the rate of the month preceding last year's election."
+    analysis = analyse(pipeline, text)
+    found = time_named(analysis, "last year")
+    assert found is not None and found.text == "last year" and found.value == "2015"

@@ -67,7 +67,7 @@ UNIT_WORDS = frozenset(word for word in UNITS if " " not in word)
 RATES = frozenset({"daily", "weekly", "monthly", "yearly", "annually", "quarterly", "nightly",
                    "hourly", "annual"})
 DEICTIC = frozenset({"this", "last", "next"})
-JOINERS = frozenset({"and", "to", "through", "until"})
+JOINERS = frozenset({"and", "to", "through", "until", "following", "preceding"})
 # Modal auxiliaries speak of what is to come ("would meet Tuesday"), unless perfect
 # ("would have met"); "could" and "can" are left out ("could not be reached Friday").
 MODALS = frozenset({"would", "might", "may", "should", "must"})
@@ -176,8 +176,9 @@ def _is_age_decade(span: Span) -> bool:
 def _split(span: Span) -> Iterator[Span]:
     """Two expressions in one entity: "the quarter ended Sept. 30", "between 1994 and 1997".
 
-    TimeML marks each side apart; "ended"/"ending" always separate, a conjunction only when
-    both sides are times of their own ("Aug. 26 to Oct. 20", not "April 24 and 25"), and
+    TimeML marks each side apart; "ended"/"ending" always separate, a conjunction or
+    "following"/"preceding" only when both sides are times of their own ("Aug. 26 to Oct. 20",
+    "the week" following "last month", not "April 24 and 25"), and
     "of" when a counted length precedes a date ("the first nine months" of "1997").
     """
     if len(span) > 1 and span[-1].lower_ == "now" and _is_time(span[:-1]):
