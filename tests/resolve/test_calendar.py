@@ -228,3 +228,8 @@ def test_halves_of_a_year() -> None:
 
 def test_a_length_and_a_half_later_is_the_length() -> None:
     assert normalise("two hours and a half later", ANCHOR).value == "PT2H30M"
+
+
+def test_a_quarter_of_a_relative_year() -> None:
+    assert normalise("the second quarter of next year", ANCHOR).value == "2017-Q2"
+    assert normalise("the fourth quarter of last year", ANCHOR).value == "2015-Q4"

@@ -291,16 +291,18 @@ def season(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
 
 
 @rule(rf"(?:the |(last|this|next) year's )?(first|second|third|fourth|1st|2nd|3rd|4th|last|"
-      rf"final) (?:fiscal )?quarter(?: of {YEAR}|,? {YEAR})?")
+      rf"final) (?:fiscal )?quarter(?: of {YEAR}|,? {YEAR}| of (last|this|next) year)?")
 def quarter(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    """"the third quarter", "next year's first quarter", "the fourth quarter of last year"."""
     number_ = ORDINALS[m[2]]
     year_text = m[3] or m[4]
     if year_text:
         return quarter_value(int(year_text), number_)
     if anchor is None:
         return None
-    if m[1]:  # "next year's first quarter"
-        return quarter_value(anchor.year + {"last": -1, "this": 0, "next": 1}[m[1]], number_)
+    relative_year = m[1] or m[5]
+    if relative_year:  # "next year's first quarter", "the third quarter of this year"
+        return quarter_value(anchor.year + {"last": -1, "this": 0, "next": 1}[relative_year], number_)
     current = (anchor.month - 1) // 3 + 1
     year = anchor.year - 1 if direction < 0 and number_ > current else anchor.year
     return quarter_value(year, number_)
