@@ -232,3 +232,12 @@ def test_a_time_following_another_is_two_expressions(pipeline: Pipeline) -> None
     analysis = analyse(pipeline, text)
     found = time_named(analysis, "last year")
     assert found is not None and found.text == "last year" and found.value == "2015"
+
+
+def test_a_time_fronted_before_a_planning_verb_dates_the_planning(pipeline: Pipeline) -> None:
+    ahead = time_named(analyse(pipeline, "The ministry planned to raise fuel prices on Thursday."),
+                       "Thursday")
+    back = time_named(analyse(pipeline, "On Thursday, the ministry planned to raise fuel prices."),
+                      "Thursday")
+    assert ahead is not None and ahead.value == "2016-03-10"
+    assert back is not None and back.value == "2016-03-03"

@@ -358,7 +358,9 @@ def _direction(span: Span) -> int:
         head = head.head
     if head.lemma_ in CALLING_FOR and (via_noun or _object_before(head, span.start)):
         return 1
-    return _verb_direction(head, 2)
+    # "On Friday, the ministry planned to pay ...": a time fronted before the planning verb
+    # dates the planning, not what was planned.
+    return _verb_direction(head, 2, planned=not span.end <= head.i)
 
 
 def _object_before(verb: Token, position: int) -> bool:
@@ -372,12 +374,13 @@ def _object_before(verb: Token, position: int) -> bool:
     return False
 
 
-def _verb_direction(head: Token, depth: int) -> int:
-    """The direction of one verb; an infinitive ("to meet") takes its governor's."""
+def _verb_direction(head: Token, depth: int, planned: bool = True) -> int:
+    """The direction of one verb; an infinitive ("to meet") takes its governor's. A verb of
+    planning points ahead only when the time is ``planned``, not the planning's own."""
     aux = {child.lower_ for child in head.children if child.dep_ in ("aux", "auxpass")}
     if aux & FUTURE_AUX or head.lower_ in FUTURE_AUX or "going" in aux:
         return 2  # a future of its own ("will fly in December"): that month is still to come
-    if (aux & MODALS and "have" not in aux) or (head.lemma_ in PLANNING and "had" not in aux
+    if (aux & MODALS and "have" not in aux) or (planned and head.lemma_ in PLANNING and "had" not in aux
                                                 and not _pluperfect_complement(head)):
         return 1
     if head.tag_ == "VB" and "to" in aux and depth and head.head.i != head.i:
@@ -385,7 +388,7 @@ def _verb_direction(head: Token, depth: int) -> int:
         if governor.lemma_ in AHEAD_OF_INFINITIVE or (governor.tag_ in ("VBZ", "VBP")
                                                       and governor.lemma_ == "be"):
             return 1
-        return _verb_direction(governor, depth - 1)
+        return _verb_direction(governor, depth - 1, planned)
     if head.tag_ == "VBD" and not aux and depth == 2:
         return -2  # a simple past of its own ("bought it in February"): that month has passed
     if aux & PAST_AUX or head.tag_ in ("VBD", "VBN"):
