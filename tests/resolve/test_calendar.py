@@ -233,3 +233,18 @@ def test_a_length_and_a_half_later_is_the_length() -> None:
 def test_a_quarter_of_a_relative_year() -> None:
     assert normalise("the second quarter of next year", ANCHOR).value == "2017-Q2"
     assert normalise("the fourth quarter of last year", ANCHOR).value == "2015-Q4"
+
+
+def test_a_number_and_a_half_of_a_unit() -> None:
+    assert normalise("three and a half years", ANCHOR).value == "P3Y6M"
+
+
+def test_the_end_of_the_month_is_this_month() -> None:
+    result = normalise("the end of the month", ANCHOR)
+    assert result is not None and (result.value, result.mod) == ("2016-03", "END")
+    assert normalise("the beginning of the week", ANCHOR).value == "2016-W10"
+
+
+def test_a_year_before_fiscal_year_is_that_year() -> None:
+    result = normalise("the 2014 fiscal year", ANCHOR)
+    assert result is not None and (result.value, result.type) == ("2014", "DATE")

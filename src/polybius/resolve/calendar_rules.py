@@ -130,7 +130,7 @@ def month_of_relative_year(m: Match, anchor: date | None, direction: int) -> Tim
     return with_mod(month_value(year, MONTHS[m[2]]), _mod(m[1]))
 
 
-@rule(rf"{MOD_RE}(?:the )?(?:year |fiscal |fiscal year )?{YEAR}")
+@rule(rf"{MOD_RE}(?:the )?(?:year |fiscal |fiscal year )?{YEAR}(?: (?:fiscal|calendar) year)?")
 def year_alone(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
     return with_mod(year_value(int(m[2])), _mod(m[1]))
 
@@ -380,6 +380,13 @@ def interval_between(m: Match, anchor: date | None, direction: int) -> TimeValue
     return TimeValue("DURATION", value, None, None, "duration")
 
 
+@rule(r"(?:the )?(beginning|start|middle|end) of the (week|month|quarter)")
+def part_of_the_unit(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    """"the end of the month" is this month, its end (not a month's length)."""
+    value = _unit_at(anchor, m[2], 0) if anchor else None
+    return with_mod(value, _mod(f"the {m[1]} of")) if value else None
+
+
 @rule(r"the (?:fiscal |latest |comparable |same )?quarter|the latest period")
 def the_quarter(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
     """"the quarter" in business news: the last completed quarter."""
@@ -425,14 +432,16 @@ def _finer(amount: float, unit: str) -> tuple[str, str]:
     return str(round(amount * factor)), finer
 
 
-@rule(rf"(?:(a|an|one|{NUM_RE}) {UNIT_RE} and a half|(\d+) 1/2 {UNIT_RE})(?: later| earlier| before| after)?")
+@rule(rf"(?:(a|an|one|{NUM_RE}) {UNIT_RE} and a half|(\d+) 1/2 {UNIT_RE}|{NUM_RE} and a half "
+      rf"{UNIT_RE})(?: later| earlier| before| after)?")
 def and_a_half(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
-    """"a minute and a half" is PT1M30S, "2 1/2 years" P2Y6M: the half in the next unit; "a
-    minute and a half later" is that length too, as "three days later" is."""
-    amount = number(m[1]) if m[1] else m[4]
+    """"a minute and a half" is PT1M30S, "2 1/2 years" and "two and a half years" P2Y6M: the
+    half in the next unit; "a minute and a half later" is that length too, as "three days
+    later" is."""
+    amount = number(m[1] or m[6]) if m[1] or m[6] else m[4]
     if amount == "X" or "." in amount:
         return None
-    unit = UNITS[m[3] or m[5]]
+    unit = UNITS[m[3] or m[5] or m[7]]
     whole = int(amount)
     halves = {"Y": "P{n}Y6M", "M": "P{n}M15D", "W": "P{n}W3DT12H",
               "D": "P{n}DT12H", "H": "PT{n}H30M", "MIN": "PT{n}M30S", "S": "PT{n}.5S"}
