@@ -246,3 +246,8 @@ def test_a_time_fronted_before_a_planning_verb_dates_the_planning(pipeline: Pipe
 def test_a_twenty_four_hour_time_in_utc_is_found(pipeline: Pipeline) -> None:
     found = time_named(analyse(pipeline, "The probe separated from its rocket at 21:15 UTC."), "21:15")
     assert found is not None and found.text == "21:15 UTC" and found.value == "2016-03-09T21:15Z"
+
+
+def test_a_length_joined_to_long_keeps_it(pipeline: Pipeline) -> None:
+    found = time_named(analyse(pipeline, "The two firms settled a decades-long dispute."), "decades")
+    assert found is not None and found.text == "decades-long" and found.value == "PXY"

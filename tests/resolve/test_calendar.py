@@ -248,3 +248,8 @@ def test_the_end_of_the_month_is_this_month() -> None:
 def test_a_year_before_fiscal_year_is_that_year() -> None:
     result = normalise("the 2014 fiscal year", ANCHOR)
     assert result is not None and (result.value, result.type) == ("2014", "DATE")
+
+
+def test_decades_are_counted_in_years() -> None:
+    assert normalise("for decades", ANCHOR).value == "PXY"
+    assert normalise("three decades", ANCHOR).value == "P30Y"

@@ -245,13 +245,16 @@ def _hour_then_day(doc: Doc, hour: Span, day: Span) -> bool:
 
 def _widen(span: Span) -> Span:
     """Take in a modifier the entity left out: "late last month", "early 2011", "this year",
-    "nearly two years"."""
+    "nearly two years", "decades-long"."""
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     if before in MODIFIERS or (before in DEICTIC and (span[0].lower_ in _CALENDAR_WORDS
                                                      or span.text.lower() in HOLIDAYS)):
         return doc[span.start - 1: span.end]
     after = doc[span.end] if span.end < len(doc) else None
+    if (after is not None and after.text == "-" and span.end + 1 < len(doc)
+            and doc[span.end + 1].lower_ == "long" and span[-1].lower_ in UNIT_WORDS):
+        return doc[span.start: span.end + 2]  # "a decades-long dispute", "a day-long meeting"
     if (before in ("the", "a", "an") and after is not None and after.lower_ == "period"
             and span[0].lower_ not in ("the", "a", "an") and len(span) <= 3):
         # "the 1988 period", "the year-ago period", "a three-year period": the period is the time

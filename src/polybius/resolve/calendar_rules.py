@@ -417,7 +417,8 @@ def duration(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
     if amount not in ("X",) and "." in amount:
         amount, unit = _finer(float(amount), unit)
     value = f"PT{amount}{unit[0]}" if unit in ("H", "MIN", "S") else f"P{amount}{unit}"
-    value = value.replace("DE", "0Y") if unit == "DE" and amount != "X" else value
+    if unit == "DE":  # decades are counted in years: "two decades" P20Y, "decades" PXY
+        value = "PXY" if amount == "X" else value.replace("DE", "0Y")
     start = end = None
     if anchor is not None and m[2] in ("last", "past", "previous", "recent"):
         end = anchor
