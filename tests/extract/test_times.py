@@ -157,9 +157,15 @@ def test_every_day_is_a_set(pipeline: Pipeline) -> None:
     assert found is not None and (found.type, found.value) == ("SET", "P1D")
 
 
-def test_frequency_adjective_before_a_noun_is_no_time(pipeline: Pipeline) -> None:
-    text = "The company cut its quarterly dividend and its daily flights."
+def test_a_report_s_frequency_before_a_noun_is_no_time(pipeline: Pipeline) -> None:
+    text = "The company cut its quarterly dividend after annual sales fell."
     assert analyse(pipeline, text).times == []
+
+
+def test_a_recurring_adjective_before_a_noun_is_a_set(pipeline: Pipeline) -> None:
+    text = "The cleric used his weekly sermon to attack the government."
+    found = time_named(analyse(pipeline, text), "weekly")
+    assert found is not None and (found.type, found.value) == ("SET", "P1W")
 
 
 def test_holiday_is_a_time(pipeline: Pipeline) -> None:

@@ -64,8 +64,10 @@ MODIFIERS = frozenset({"early", "late", "mid", "mid-", "each", "every"})
 ENDED = frozenset({"ended", "ending"})
 CLOCK_WORDS = re.compile(r"\d\s*[ap]\.?m\b|\bnoon\b|\bmidnight\b", re.IGNORECASE)
 UNIT_WORDS = frozenset(word for word in UNITS if " " not in word)
-RATES = frozenset({"daily", "weekly", "monthly", "yearly", "annually", "quarterly", "nightly",
-                   "hourly", "annual"})
+# Frequency adjectives that name a kind of report or payment before a noun ("quarterly
+# dividend", "annual sales"), not a recurring time; "daily", "weekly", "hourly" before a noun
+# are sets ("his weekly radio address", "hourly earnings").
+REPORT_RATES = frozenset({"yearly", "annually", "quarterly", "annual"})
 DEICTIC = frozenset({"this", "last", "next"})
 JOINERS = frozenset({"and", "to", "through", "until", "following", "preceding"})
 # Modal auxiliaries speak of what is to come ("would meet Tuesday"), unless perfect
@@ -289,8 +291,8 @@ def _pattern() -> re.Pattern[str]:
 
 
 def _is_modifier(span: Span) -> bool:
-    """A frequency adjective before a noun ("daily flights", "quarterly dividend") is no time."""
-    return (len(span) == 1 and span[0].lower_ in RATES
+    """A report's frequency before a noun ("quarterly dividend") is no time."""
+    return (len(span) == 1 and span[0].lower_ in REPORT_RATES
             and (span[0].pos_ == "ADJ" or span[0].dep_ in ("amod", "compound")))
 
 
