@@ -66,7 +66,7 @@ CLOCK_WORDS = re.compile(r"\d\s*[ap]\.?m\b|\bnoon\b|\bmidnight\b", re.IGNORECASE
 UNIT_WORDS = frozenset(word for word in UNITS if " " not in word)
 # Frequency adjectives that name a kind of report or payment before a noun ("quarterly
 # dividend", "annual sales"), not a recurring time; "daily", "weekly", "hourly" before a noun
-# are sets ("his weekly radio address", "hourly earnings").
+# are sets ("her weekly sermon", "hourly wages").
 REPORT_RATES = frozenset({"yearly", "annually", "quarterly", "annual"})
 DEICTIC = frozenset({"this", "last", "next"})
 JOINERS = frozenset({"and", "to", "through", "until", "following", "preceding"})
@@ -204,7 +204,7 @@ def _split(span: Span) -> Iterator[Span]:
 
 
 def _is_a_half(span: Span) -> bool:
-    """"a half later" of "a minute and a half later": the rest of one length, not a time."""
+    """"a half later" of "two hours and a half later": the rest of one length, not a time."""
     return span[0].lower_ == "half" or (len(span) > 1 and span[1].lower_ == "half")
 
 
@@ -256,7 +256,7 @@ def _widen(span: Span) -> Span:
     after = doc[span.end] if span.end < len(doc) else None
     if (after is not None and after.text == "-" and span.end + 1 < len(doc)
             and doc[span.end + 1].lower_ == "long" and span[-1].lower_ in UNIT_WORDS):
-        return doc[span.start: span.end + 2]  # "a decades-long dispute", "a day-long meeting"
+        return doc[span.start: span.end + 2]  # "a decades-long feud", "a day-long vigil"
     if (before in ("the", "a", "an") and after is not None and after.lower_ == "period"
             and span[0].lower_ not in ("the", "a", "an") and len(span) <= 3):
         # "the 1988 period", "the year-ago period", "a three-year period": the period is the time
@@ -363,7 +363,7 @@ def _direction(span: Span) -> int:
         head = head.head
     if head.lemma_ in CALLING_FOR and (via_noun or _object_before(head, span.start)):
         return 1
-    # "On Friday, the ministry planned to pay ...": a time fronted before the planning verb
+    # "On Monday, the council planned to cut ...": a time fronted before the planning verb
     # dates the planning, not what was planned.
     return _verb_direction(head, 2, planned=not span.end <= head.i)
 
@@ -384,7 +384,7 @@ def _verb_direction(head: Token, depth: int, planned: bool = True) -> int:
     planning points ahead only when the time is ``planned``, not the planning's own."""
     aux = {child.lower_ for child in head.children if child.dep_ in ("aux", "auxpass")}
     if aux & FUTURE_AUX or head.lower_ in FUTURE_AUX or "going" in aux:
-        return 2  # a future of its own ("will fly in December"): that month is still to come
+        return 2  # a future of its own ("will launch in December"): that month is still to come
     if (aux & MODALS and "have" not in aux) or (planned and head.lemma_ in PLANNING and "had" not in aux
                                                 and not _pluperfect_complement(head)):
         return 1
@@ -403,7 +403,7 @@ def _verb_direction(head: Token, depth: int, planned: bool = True) -> int:
 
 
 def _pluperfect_complement(word: Token) -> bool:
-    """"had been due to expire": a complement of a pluperfect "been" (that time has passed)."""
+    """"had been due to run out": a complement of a pluperfect "been" (that time has passed)."""
     governor = word.head
     return (word.dep_ in ("acomp", "xcomp", "oprd") and governor.lower_ == "been"
             and any(child.lower_ == "had" for child in governor.children if child.dep_ == "aux"))

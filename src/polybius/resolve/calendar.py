@@ -29,7 +29,7 @@ NUMBERS_FILE = "time_words.tsv"
 # tense's direction costs a year once the distance exceeds this many days.
 WRONG_WAY_DAYS = 120
 # For a month name, a simple past or future of its own (direction -2 "bought it in February",
-# +2 "will fly in December") allows only this many.
+# +2 "will launch in December") allows only this many.
 DEFINITE_WRONG_WAY_DAYS = 31
 
 

@@ -23,7 +23,7 @@ from polybius.resolve.calendar_rules import Match, day_of, time_of_day
 
 @rule(r"(\d{1,2}):?(\d\d) (?:utc|gmt)(?:,? (?:on )?(.+))?")
 def universal_clock(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
-    """"08:30 UTC", "1600 GMT Tuesday": a 24-hour time in universal time (ISO ``T08:30Z``)."""
+    """"21:15 UTC", "0600 GMT Monday": a 24-hour time in universal time (ISO ``T21:15Z``)."""
     day = day_of(m[3], anchor, direction) if m[3] else anchor
     if day is None or int(m[1]) > 23 or int(m[2]) > 59:
         return None

@@ -301,7 +301,7 @@ def quarter(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
     if anchor is None:
         return None
     relative_year = m[1] or m[5]
-    if relative_year:  # "next year's first quarter", "the third quarter of this year"
+    if relative_year:  # "next year's first quarter", "the second quarter of next year"
         return quarter_value(anchor.year + {"last": -1, "this": 0, "next": 1}[relative_year], number_)
     current = (anchor.month - 1) // 3 + 1
     year = anchor.year - 1 if direction < 0 and number_ > current else anchor.year
@@ -314,7 +314,7 @@ HALVES = {"first": 1, "second": 2, "last": 2, "latter": 2, "final": 2}
 @rule(rf"(?:the )?(?:(first|second|last|latter|final) half|(first|last) two (?:fiscal )?quarters)"
       rf"(?: of (?:{YEAR}|(this|last|next) year|the year|this year)|,? {YEAR})?")
 def half_year(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
-    """"the last half of 1989" is ``1989-H2``, "the first two quarters of 1990" ``1990-H1``."""
+    """"the latter half of 2014" is ``2014-H2``, "the first two quarters of 2016" ``2016-H1``."""
     half = HALVES[m[1] or m[2]]
     year_text = m[3] or m[5]
     if year_text:
@@ -437,7 +437,7 @@ def _finer(amount: float, unit: str) -> tuple[str, str]:
       rf"{UNIT_RE})(?: later| earlier| before| after)?")
 def and_a_half(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
     """"a minute and a half" is PT1M30S, "2 1/2 years" and "two and a half years" P2Y6M: the
-    half in the next unit; "a minute and a half later" is that length too, as "three days
+    half in the next unit; "two hours and a half later" is that length too, as "three days
     later" is."""
     amount = number(m[1] or m[6]) if m[1] or m[6] else m[4]
     if amount == "X" or "." in amount:
