@@ -253,3 +253,8 @@ def test_a_year_before_fiscal_year_is_that_year() -> None:
 def test_decades_are_counted_in_years() -> None:
     assert normalise("for decades", ANCHOR).value == "PXY"
     assert normalise("three decades", ANCHOR).value == "P30Y"
+
+
+def test_the_latest_fiscal_year_is_the_last_completed_one() -> None:
+    assert normalise("the latest fiscal year", ANCHOR).value == "2015"
+    assert normalise("the current fiscal year", ANCHOR).value == "2016"

@@ -396,6 +396,12 @@ def the_quarter(m: Match, anchor: date | None, direction: int) -> TimeValue | No
     return quarter_value(index // 4, index % 4 + 1)
 
 
+@rule(r"the (?:latest|most recent) (?:full |fiscal |calendar )*year")
+def the_latest_year(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    """"the latest fiscal year": the last one completed, the year before the anchor's."""
+    return year_value(anchor.year - 1) if anchor else None
+
+
 @rule(r"the (?:full |current |fiscal |calendar )*year")
 def the_year(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
     return year_value(anchor.year) if anchor else None
