@@ -257,3 +257,8 @@ def test_a_twenty_four_hour_time_in_utc_is_found(pipeline: Pipeline) -> None:
 def test_a_length_joined_to_long_keeps_it(pipeline: Pipeline) -> None:
     found = time_named(analyse(pipeline, "The two clans ended a decades-long feud."), "decades")
     assert found is not None and found.text == "decades-long" and found.value == "PXY"
+
+
+def test_a_fraction_set_off_by_commas_is_no_time(pipeline: Pipeline) -> None:
+    text = "The chain will shut 120, or about a quarter, of its 480 bakeries."
+    assert time_named(analyse(pipeline, text), "quarter") is None

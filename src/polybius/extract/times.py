@@ -155,9 +155,10 @@ def _is_greeting(span: Span) -> bool:
 
 
 def _is_fraction(span: Span) -> bool:
-    """"more than a quarter of the market": a share, not three months."""
-    after = span.doc[span.end] if span.end < len(span.doc) else None
-    return (after is not None and after.lower_ == "of"
+    """"more than a quarter of the market", "900, or about a quarter, of its stores": a share,
+    not three months."""
+    after = [t.lower_ for t in span.doc[span.end: span.end + 2]]
+    return ((after[:1] == ["of"] or after == [",", "of"])
             and FRACTION.fullmatch(span.text.lower()) is not None)
 
 
