@@ -157,9 +157,15 @@ def test_every_day_is_a_set(pipeline: Pipeline) -> None:
     assert found is not None and (found.type, found.value) == ("SET", "P1D")
 
 
-def test_frequency_adjective_before_a_noun_is_no_time(pipeline: Pipeline) -> None:
-    text = "The company cut its quarterly dividend and its daily flights."
+def test_a_report_s_frequency_before_a_noun_is_no_time(pipeline: Pipeline) -> None:
+    text = "The company cut its quarterly dividend after annual sales fell."
     assert analyse(pipeline, text).times == []
+
+
+def test_a_recurring_adjective_before_a_noun_is_a_set(pipeline: Pipeline) -> None:
+    text = "The cleric used his weekly sermon to attack the government."
+    found = time_named(analyse(pipeline, text), "weekly")
+    assert found is not None and (found.type, found.value) == ("SET", "P1W")
 
 
 def test_holiday_is_a_time(pipeline: Pipeline) -> None:
@@ -207,3 +213,52 @@ def test_counted_length_with_more_is_found(pipeline: Pipeline) -> None:
     text = "The navy may use the base for at least 20 more years."
     found = time_named(analyse(pipeline, text), "years")
     assert found is not None and found.text == "at least 20 more years" and found.value == "P20Y"
+
+
+def test_future_tense_puts_a_recent_month_name_ahead(pipeline: Pipeline) -> None:
+    text = "The agency will launch its second lunar probe in December."
+    found = time_named(analyse(pipeline, text), "December")
+    assert found is not None and found.value == "2016-12"
+
+
+def test_pluperfect_due_to_points_back(pipeline: Pipeline) -> None:
+    text = "The old contract had been due to run out Friday."
+    found = time_named(analyse(pipeline, text), "Friday")
+    assert found is not None and found.value == "2016-03-04"
+
+
+def test_a_length_and_a_half_is_one_expression(pipeline: Pipeline) -> None:
+    text = "The convoy stalled, and two hours and a half later the guards radioed the base."
+    analysis = analyse(pipeline, text)
+    assert [t.value for t in analysis.times] == ["PT2H30M"]
+
+
+def test_a_time_following_another_is_two_expressions(pipeline: Pipeline) -> None:
+    text = "Traffic was at twice the rate of the month preceding last year's election."
+    analysis = analyse(pipeline, text)
+    found = time_named(analysis, "last year")
+    assert found is not None and found.text == "last year" and found.value == "2015"
+
+
+def test_a_time_fronted_before_a_planning_verb_dates_the_planning(pipeline: Pipeline) -> None:
+    ahead = time_named(analyse(pipeline, "The ministry planned to raise fuel prices on Thursday."),
+                       "Thursday")
+    back = time_named(analyse(pipeline, "On Thursday, the ministry planned to raise fuel prices."),
+                      "Thursday")
+    assert ahead is not None and ahead.value == "2016-03-10"
+    assert back is not None and back.value == "2016-03-03"
+
+
+def test_a_twenty_four_hour_time_in_utc_is_found(pipeline: Pipeline) -> None:
+    found = time_named(analyse(pipeline, "The probe separated from its rocket at 21:15 UTC."), "21:15")
+    assert found is not None and found.text == "21:15 UTC" and found.value == "2016-03-09T21:15Z"
+
+
+def test_a_length_joined_to_long_keeps_it(pipeline: Pipeline) -> None:
+    found = time_named(analyse(pipeline, "The two clans ended a decades-long feud."), "decades")
+    assert found is not None and found.text == "decades-long" and found.value == "PXY"
+
+
+def test_a_fraction_set_off_by_commas_is_no_time(pipeline: Pipeline) -> None:
+    text = "The chain will shut 120, or about a quarter, of its 480 bakeries."
+    assert time_named(analyse(pipeline, text), "quarter") is None

@@ -217,3 +217,44 @@ def test_recent_years_is_a_past_reference() -> None:
 def test_more_in_a_counted_length_keeps_the_count() -> None:
     result = normalise("at least two more weeks", ANCHOR)
     assert result is not None and result.value == "P2W"
+
+
+def test_halves_of_a_year() -> None:
+    assert normalise("the latter half of 2014", ANCHOR).value == "2014-H2"
+    assert normalise("the first two quarters of next year", ANCHOR).value == "2017-H1"
+    second = normalise("the second half", ANCHOR)
+    assert (second.value, second.start, second.precision) == ("2016-H2", date(2016, 7, 1), "half")
+
+
+def test_a_length_and_a_half_later_is_the_length() -> None:
+    assert normalise("two hours and a half later", ANCHOR).value == "PT2H30M"
+
+
+def test_a_quarter_of_a_relative_year() -> None:
+    assert normalise("the second quarter of next year", ANCHOR).value == "2017-Q2"
+    assert normalise("the fourth quarter of last year", ANCHOR).value == "2015-Q4"
+
+
+def test_a_number_and_a_half_of_a_unit() -> None:
+    assert normalise("three and a half years", ANCHOR).value == "P3Y6M"
+
+
+def test_the_end_of_the_month_is_this_month() -> None:
+    result = normalise("the end of the month", ANCHOR)
+    assert result is not None and (result.value, result.mod) == ("2016-03", "END")
+    assert normalise("the beginning of the week", ANCHOR).value == "2016-W10"
+
+
+def test_a_year_before_fiscal_year_is_that_year() -> None:
+    result = normalise("the 2014 fiscal year", ANCHOR)
+    assert result is not None and (result.value, result.type) == ("2014", "DATE")
+
+
+def test_decades_are_counted_in_years() -> None:
+    assert normalise("for decades", ANCHOR).value == "PXY"
+    assert normalise("three decades", ANCHOR).value == "P30Y"
+
+
+def test_the_latest_fiscal_year_is_the_last_completed_one() -> None:
+    assert normalise("the latest fiscal year", ANCHOR).value == "2015"
+    assert normalise("the current fiscal year", ANCHOR).value == "2016"

@@ -43,3 +43,9 @@ def test_each_weekday_is_a_weekly_set() -> None:
 def test_plural_weekday_is_a_set() -> None:
     result = normalise("Tuesday nights", ANCHOR)
     assert result is not None and (result.type, result.value) == ("SET", "XXXX-WXX-2TNI")
+
+
+def test_a_time_in_universal_time_carries_its_zone() -> None:
+    anchor = date(2016, 3, 9)
+    assert normalise("21:15 UTC", anchor).value == "2016-03-09T21:15Z"
+    assert normalise("0600 GMT Monday", anchor).value == "2016-03-07T06:00Z"

@@ -64,10 +64,12 @@ MODIFIERS = frozenset({"early", "late", "mid", "mid-", "each", "every"})
 ENDED = frozenset({"ended", "ending"})
 CLOCK_WORDS = re.compile(r"\d\s*[ap]\.?m\b|\bnoon\b|\bmidnight\b", re.IGNORECASE)
 UNIT_WORDS = frozenset(word for word in UNITS if " " not in word)
-RATES = frozenset({"daily", "weekly", "monthly", "yearly", "annually", "quarterly", "nightly",
-                   "hourly", "annual"})
+# Frequency adjectives that name a kind of report or payment before a noun ("quarterly
+# dividend", "annual sales"), not a recurring time; "daily", "weekly", "hourly" before a noun
+# are sets ("her weekly sermon", "hourly wages").
+REPORT_RATES = frozenset({"yearly", "annually", "quarterly", "annual"})
 DEICTIC = frozenset({"this", "last", "next"})
-JOINERS = frozenset({"and", "to", "through", "until"})
+JOINERS = frozenset({"and", "to", "through", "until", "following", "preceding"})
 # Modal auxiliaries speak of what is to come ("would meet Tuesday"), unless perfect
 # ("would have met"); "could" and "can" are left out ("could not be reached Friday").
 MODALS = frozenset({"would", "might", "may", "should", "must"})
@@ -153,9 +155,10 @@ def _is_greeting(span: Span) -> bool:
 
 
 def _is_fraction(span: Span) -> bool:
-    """"more than a quarter of the market": a share, not three months."""
-    after = span.doc[span.end] if span.end < len(span.doc) else None
-    return (after is not None and after.lower_ == "of"
+    """"more than a quarter of the market", "900, or about a quarter, of its stores": a share,
+    not three months."""
+    after = [t.lower_ for t in span.doc[span.end: span.end + 2]]
+    return ((after[:1] == ["of"] or after == [",", "of"])
             and FRACTION.fullmatch(span.text.lower()) is not None)
 
 
@@ -176,8 +179,9 @@ def _is_age_decade(span: Span) -> bool:
 def _split(span: Span) -> Iterator[Span]:
     """Two expressions in one entity: "the quarter ended Sept. 30", "between 1994 and 1997".
 
-    TimeML marks each side apart; "ended"/"ending" always separate, a conjunction only when
-    both sides are times of their own ("Aug. 26 to Oct. 20", not "April 24 and 25"), and
+    TimeML marks each side apart; "ended"/"ending" always separate, a conjunction or
+    "following"/"preceding" only when both sides are times of their own ("Aug. 26 to Oct. 20",
+    "the week" following "last month", not "April 24 and 25"), and
     "of" when a counted length precedes a date ("the first nine months" of "1997").
     """
     if len(span) > 1 and span[-1].lower_ == "now" and _is_time(span[:-1]):
@@ -192,12 +196,17 @@ def _split(span: Span) -> Iterator[Span]:
     for token in span[1:-1]:
         left, right = span.doc[span.start: token.i], span.doc[token.i + 1: span.end]
         if token.lower_ in ENDED or (token.lower_ in JOINERS and _is_time(left)
-                                     and _is_time(right)) or (
+                                     and _is_time(right) and not _is_a_half(right)) or (
                 token.lower_ == "of" and _is_counted_length(left) and _is_time(right)):
             yield from _split(left)
             yield from _split(right)
             return
     yield span
+
+
+def _is_a_half(span: Span) -> bool:
+    """"a half later" of "two hours and a half later": the rest of one length, not a time."""
+    return span[0].lower_ == "half" or (len(span) > 1 and span[1].lower_ == "half")
 
 
 def _is_time(span: Span) -> bool:
@@ -239,13 +248,16 @@ def _hour_then_day(doc: Doc, hour: Span, day: Span) -> bool:
 
 def _widen(span: Span) -> Span:
     """Take in a modifier the entity left out: "late last month", "early 2011", "this year",
-    "nearly two years"."""
+    "nearly two years", "decades-long"."""
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     if before in MODIFIERS or (before in DEICTIC and (span[0].lower_ in _CALENDAR_WORDS
                                                      or span.text.lower() in HOLIDAYS)):
         return doc[span.start - 1: span.end]
     after = doc[span.end] if span.end < len(doc) else None
+    if (after is not None and after.text == "-" and span.end + 1 < len(doc)
+            and doc[span.end + 1].lower_ == "long" and span[-1].lower_ in UNIT_WORDS):
+        return doc[span.start: span.end + 2]  # "a decades-long feud", "a day-long vigil"
     if (before in ("the", "a", "an") and after is not None and after.lower_ == "period"
             and span[0].lower_ not in ("the", "a", "an") and len(span) <= 3):
         # "the 1988 period", "the year-ago period", "a three-year period": the period is the time
@@ -280,8 +292,8 @@ def _pattern() -> re.Pattern[str]:
 
 
 def _is_modifier(span: Span) -> bool:
-    """A frequency adjective before a noun ("daily flights", "quarterly dividend") is no time."""
-    return (len(span) == 1 and span[0].lower_ in RATES
+    """A report's frequency before a noun ("quarterly dividend") is no time."""
+    return (len(span) == 1 and span[0].lower_ in REPORT_RATES
             and (span[0].pos_ == "ADJ" or span[0].dep_ in ("amod", "compound")))
 
 
@@ -331,8 +343,8 @@ _CALENDAR_WORDS = frozenset({
 
 
 def _direction(span: Span) -> int:
-    """+1 when the governing verb speaks of the future ("will meet", "meets"), -2 when it is a
-    simple past ("met"), else -1.
+    """+1 when the governing verb speaks of the future ("meets", "would meet"), +2 when it is
+    a future tense of its own ("will meet"), -2 when it is a simple past ("met"), else -1.
 
     A time of an event noun that a verb calls for lies ahead ("called for a strike on
     Thursday", "threatened a walkout Monday") whatever that verb's tense, as does "as early
@@ -352,7 +364,9 @@ def _direction(span: Span) -> int:
         head = head.head
     if head.lemma_ in CALLING_FOR and (via_noun or _object_before(head, span.start)):
         return 1
-    return _verb_direction(head, 2)
+    # "On Monday, the council planned to cut ...": a time fronted before the planning verb
+    # dates the planning, not what was planned.
+    return _verb_direction(head, 2, planned=not span.end <= head.i)
 
 
 def _object_before(verb: Token, position: int) -> bool:
@@ -366,25 +380,34 @@ def _object_before(verb: Token, position: int) -> bool:
     return False
 
 
-def _verb_direction(head: Token, depth: int) -> int:
-    """The direction of one verb; an infinitive ("to meet") takes its governor's."""
+def _verb_direction(head: Token, depth: int, planned: bool = True) -> int:
+    """The direction of one verb; an infinitive ("to meet") takes its governor's. A verb of
+    planning points ahead only when the time is ``planned``, not the planning's own."""
     aux = {child.lower_ for child in head.children if child.dep_ in ("aux", "auxpass")}
     if aux & FUTURE_AUX or head.lower_ in FUTURE_AUX or "going" in aux:
-        return 1
-    if (aux & MODALS and "have" not in aux) or (head.lemma_ in PLANNING and "had" not in aux):
+        return 2  # a future of its own ("will launch in December"): that month is still to come
+    if (aux & MODALS and "have" not in aux) or (planned and head.lemma_ in PLANNING and "had" not in aux
+                                                and not _pluperfect_complement(head)):
         return 1
     if head.tag_ == "VB" and "to" in aux and depth and head.head.i != head.i:
         governor = head.head
         if governor.lemma_ in AHEAD_OF_INFINITIVE or (governor.tag_ in ("VBZ", "VBP")
                                                       and governor.lemma_ == "be"):
             return 1
-        return _verb_direction(governor, depth - 1)
+        return _verb_direction(governor, depth - 1, planned)
     if head.tag_ == "VBD" and not aux and depth == 2:
         return -2  # a simple past of its own ("bought it in February"): that month has passed
     if aux & PAST_AUX or head.tag_ in ("VBD", "VBN"):
         return -1
     present = head.tag_ in ("VBZ", "VBP")
     return 1 if present and head.lemma_ not in REPORTING else -1
+
+
+def _pluperfect_complement(word: Token) -> bool:
+    """"had been due to run out": a complement of a pluperfect "been" (that time has passed)."""
+    governor = word.head
+    return (word.dep_ in ("acomp", "xcomp", "oprd") and governor.lower_ == "been"
+            and any(child.lower_ == "had" for child in governor.children if child.dep_ == "aux"))
 
 
 def _fiscal_span(span: Span, value: TimeValue | None) -> TimeValue | None:

@@ -4,10 +4,10 @@
 month" gives ``2016-02``, "this week" ``2016-W10``, "over the weekend" ``2016-W09-WE``,
 "Monday night" the day ``2016-03-07``, "for the last several weeks" a DURATION ``PXW``,
 "every week" a SET ``P1W``, "in recent days" ``PXD``, "recently" ``PAST_REF``. Relative
-expressions look back from the anchor unless ``direction`` is +1 (future tense); -2 (a
-simple past) keeps a month name from pointing ahead. Without an anchor, only absolute
-expressions get a value. Spelled-out years ("nineteen ninety-six")
-are read as digits (``calendar_numbers``), holidays by ``calendar_holidays``. Comparisons
+expressions look back from the anchor unless ``direction`` is positive (future); -2 (a
+simple past) keeps a month name from pointing ahead, +2 (a future tense) from pointing back.
+Without an anchor, only absolute expressions get a value. Spelled-out years ("nineteen
+ninety-six") are read as digits (``calendar_numbers``), holidays by ``calendar_holidays``. Comparisons
 with the document's reporting period ("a year ago" in a quarterly report) are resolved in
 ``calendar_context``, references back to a named date ("the next day") in
 ``calendar_anaphora``.
@@ -28,7 +28,8 @@ NUMBERS_FILE = "time_words.tsv"
 # Calendar expressions ("April", "Dec. 10") may point forward or back; going against the
 # tense's direction costs a year once the distance exceeds this many days.
 WRONG_WAY_DAYS = 120
-# For a month name, a simple past (direction -2: "bought it in February") allows only this many.
+# For a month name, a simple past or future of its own (direction -2 "bought it in February",
+# +2 "will launch in December") allows only this many.
 DEFINITE_WRONG_WAY_DAYS = 31
 
 

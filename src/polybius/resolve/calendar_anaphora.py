@@ -32,7 +32,8 @@ from polybius.resolve.calendar import (
 )
 
 # How fine a remembered value is, coarsest last; a unit needs a mention at least this fine.
-_FINENESS = {"time": 0, "day": 1, "week": 2, "month": 3, "quarter": 4, "season": 4, "year": 5}
+_FINENESS = {"time": 0, "day": 1, "week": 2, "month": 3, "quarter": 4, "season": 4, "half": 4,
+             "year": 5}
 _NEEDS = {"day": 1, "week": 2, "month": 3, "quarter": 4, "year": 5}
 _UNIT = r"(day|week|month|quarter|year)"
 _BACK = {"previous": -1, "preceding": -1, "prior": -1, "following": 1, "next": 1}

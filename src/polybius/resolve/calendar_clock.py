@@ -21,6 +21,15 @@ from polybius.resolve.calendar import (
 from polybius.resolve.calendar_rules import Match, day_of, time_of_day
 
 
+@rule(r"(\d{1,2}):?(\d\d) (?:utc|gmt)(?:,? (?:on )?(.+))?")
+def universal_clock(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    """"21:15 UTC", "0600 GMT Monday": a 24-hour time in universal time (ISO ``T21:15Z``)."""
+    day = day_of(m[3], anchor, direction) if m[3] else anchor
+    if day is None or int(m[1]) > 23 or int(m[2]) > 59:
+        return None
+    return TimeValue("TIME", f"{day.isoformat()}T{int(m[1]):02d}:{m[2]}Z", day, day, "time")
+
+
 @rule(r"(\d{1,2})(?::(\d\d))?\s*(a\.?m\.?|p\.?m\.?)?(?: (?:[a-z]{2,4}|local time))?")
 def clock(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
     hour = int(m[1])

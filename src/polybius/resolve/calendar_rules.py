@@ -26,6 +26,7 @@ from polybius.resolve.calendar import (
     TimeValue,
     day_value,
     month_day_near,
+    month_end,
     month_near,
     month_value,
     normalise,
@@ -129,7 +130,7 @@ def month_of_relative_year(m: Match, anchor: date | None, direction: int) -> Tim
     return with_mod(month_value(year, MONTHS[m[2]]), _mod(m[1]))
 
 
-@rule(rf"{MOD_RE}(?:the )?(?:year |fiscal |fiscal year )?{YEAR}")
+@rule(rf"{MOD_RE}(?:the )?(?:year |fiscal |fiscal year )?{YEAR}(?: (?:fiscal|calendar) year)?")
 def year_alone(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
     return with_mod(year_value(int(m[2])), _mod(m[1]))
 
@@ -290,19 +291,41 @@ def season(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
 
 
 @rule(rf"(?:the |(last|this|next) year's )?(first|second|third|fourth|1st|2nd|3rd|4th|last|"
-      rf"final) (?:fiscal )?quarter(?: of {YEAR}|,? {YEAR})?")
+      rf"final) (?:fiscal )?quarter(?: of {YEAR}|,? {YEAR}| of (last|this|next) year)?")
 def quarter(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    """"the third quarter", "next year's first quarter", "the fourth quarter of last year"."""
     number_ = ORDINALS[m[2]]
     year_text = m[3] or m[4]
     if year_text:
         return quarter_value(int(year_text), number_)
     if anchor is None:
         return None
-    if m[1]:  # "next year's first quarter"
-        return quarter_value(anchor.year + {"last": -1, "this": 0, "next": 1}[m[1]], number_)
+    relative_year = m[1] or m[5]
+    if relative_year:  # "next year's first quarter", "the second quarter of next year"
+        return quarter_value(anchor.year + {"last": -1, "this": 0, "next": 1}[relative_year], number_)
     current = (anchor.month - 1) // 3 + 1
     year = anchor.year - 1 if direction < 0 and number_ > current else anchor.year
     return quarter_value(year, number_)
+
+
+HALVES = {"first": 1, "second": 2, "last": 2, "latter": 2, "final": 2}
+
+
+@rule(rf"(?:the )?(?:(first|second|last|latter|final) half|(first|last) two (?:fiscal )?quarters)"
+      rf"(?: of (?:{YEAR}|(this|last|next) year|the year|this year)|,? {YEAR})?")
+def half_year(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    """"the latter half of 2014" is ``2014-H2``, "the first two quarters of 2016" ``2016-H1``."""
+    half = HALVES[m[1] or m[2]]
+    year_text = m[3] or m[5]
+    if year_text:
+        year = int(year_text)
+    elif anchor is None:
+        return None
+    else:
+        year = anchor.year + {"last": -1, "next": 1}.get(m[4] or "", 0)
+    first = 6 * (half - 1) + 1
+    return TimeValue("DATE", f"{year:04d}-H{half}", date(year, first, 1),
+                     month_end(year, first + 5), "half")
 
 
 @rule(rf"{NUM_RE} {UNIT_RE}(?: or so)? (ago|from now|hence)")
@@ -357,6 +380,13 @@ def interval_between(m: Match, anchor: date | None, direction: int) -> TimeValue
     return TimeValue("DURATION", value, None, None, "duration")
 
 
+@rule(r"(?:the )?(beginning|start|middle|end) of the (week|month|quarter)")
+def part_of_the_unit(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    """"the end of the month" is this month, its end (not a month's length)."""
+    value = _unit_at(anchor, m[2], 0) if anchor else None
+    return with_mod(value, _mod(f"the {m[1]} of")) if value else None
+
+
 @rule(r"the (?:fiscal |latest |comparable |same )?quarter|the latest period")
 def the_quarter(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
     """"the quarter" in business news: the last completed quarter."""
@@ -364,6 +394,12 @@ def the_quarter(m: Match, anchor: date | None, direction: int) -> TimeValue | No
         return None
     index = anchor.year * 4 + (anchor.month - 1) // 3 - 1
     return quarter_value(index // 4, index % 4 + 1)
+
+
+@rule(r"the (?:latest|most recent) (?:full |fiscal |calendar )*year")
+def the_latest_year(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
+    """"the latest fiscal year": the last one completed, the year before the anchor's."""
+    return year_value(anchor.year - 1) if anchor else None
 
 
 @rule(r"the (?:full |current |fiscal |calendar )*year")
@@ -387,7 +423,8 @@ def duration(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
     if amount not in ("X",) and "." in amount:
         amount, unit = _finer(float(amount), unit)
     value = f"PT{amount}{unit[0]}" if unit in ("H", "MIN", "S") else f"P{amount}{unit}"
-    value = value.replace("DE", "0Y") if unit == "DE" and amount != "X" else value
+    if unit == "DE":  # decades are counted in years: "two decades" P20Y, "decades" PXY
+        value = "PXY" if amount == "X" else value.replace("DE", "0Y")
     start = end = None
     if anchor is not None and m[2] in ("last", "past", "previous", "recent"):
         end = anchor
@@ -402,13 +439,16 @@ def _finer(amount: float, unit: str) -> tuple[str, str]:
     return str(round(amount * factor)), finer
 
 
-@rule(rf"(?:(a|an|one|{NUM_RE}) {UNIT_RE} and a half|(\d+) 1/2 {UNIT_RE})")
+@rule(rf"(?:(a|an|one|{NUM_RE}) {UNIT_RE} and a half|(\d+) 1/2 {UNIT_RE}|{NUM_RE} and a half "
+      rf"{UNIT_RE})(?: later| earlier| before| after)?")
 def and_a_half(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
-    """"a minute and a half" is PT1M30S, "2 1/2 years" P2Y6M: the half in the next unit."""
-    amount = number(m[1]) if m[1] else m[4]
+    """"a minute and a half" is PT1M30S, "2 1/2 years" and "two and a half years" P2Y6M: the
+    half in the next unit; "two hours and a half later" is that length too, as "three days
+    later" is."""
+    amount = number(m[1] or m[6]) if m[1] or m[6] else m[4]
     if amount == "X" or "." in amount:
         return None
-    unit = UNITS[m[3] or m[5]]
+    unit = UNITS[m[3] or m[5] or m[7]]
     whole = int(amount)
     halves = {"Y": "P{n}Y6M", "M": "P{n}M15D", "W": "P{n}W3DT12H",
               "D": "P{n}DT12H", "H": "PT{n}H30M", "MIN": "PT{n}M30S", "S": "PT{n}.5S"}
