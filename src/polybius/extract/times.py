@@ -155,7 +155,7 @@ def _is_greeting(span: Span) -> bool:
 
 
 def _is_fraction(span: Span) -> bool:
-    """"more than a quarter of the market", "900, or about a quarter, of its stores": a share,
+    """"more than a quarter of the market", "60, or about a quarter, of its mills": a share,
     not three months."""
     after = [t.lower_ for t in span.doc[span.end: span.end + 2]]
     return ((after[:1] == ["of"] or after == [",", "of"])
