@@ -316,3 +316,16 @@ def test_a_subdivision_type_noun_types_a_name(pipeline: Pipeline, text: str, nam
     token = next(t for t in doc if t.text == name)
     nominal, modifier, _ = governing_nominal(token)
     assert nominal.text == head and not modifier
+
+
+@pytest.mark.parametrize(("text", "verb", "where"), [
+    # the second verb shares the first one's subject, and so its scene
+    ("Rebels in Chad killed four villagers and wounded several others on Sunday.", "wounded", "Chad"),
+    ("Troops in Mali shot two smugglers and arrested a third on Friday.", "arrested", "Mali"),
+    # the event's own clause names its place first
+    ("The colonel left a garrison at Kano and marched to Zaria with his men.", "marched", "Zaria"),
+])
+def test_a_coordinated_verb_without_a_subject_shares_its_partners_clause(
+        pipeline: Pipeline, text: str, verb: str, where: str) -> None:
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, verb) == where

@@ -76,7 +76,8 @@ EVENT_SCOPES = ("clause", "sentence")
 def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, str]:
     """The place id where the event whose evidence is ``start``-``end`` happened, and the scope.
 
-    Looks in the event's clause, then its sentence, never in other sentences; returns
+    Looks in the event's clause, then the clause of a verb it shares its subject with ("rebels
+    in Chad killed four and wounded ten"), then its sentence, never in other sentences; returns
     ``(None, "none")`` when no place is stated. A place counts when a locative preposition
     introduces it ("in Misrata", "north of Baghdad"); in the clause also when it is the
     verb's object ("captured Jerusalem"), the object of the verb a participle hangs on
@@ -105,12 +106,10 @@ def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, 
     features, hosts = _place_layout(doc, mentions)
     context = _Context(doc, start, _governing_verbs(doc, start), features, hosts, _event_phrase(doc, start),
                        _subject_modifiers(doc, start), _subject_epithets(doc, start))
-    for scope, (lo, hi) in scopes(doc, analysis.text, start, end):
-        if scope not in EVENT_SCOPES:
-            break
+    for scope, clause, (lo, hi) in _search_steps(doc, analysis.text, start, end, own):
         inside = [(p, m) for p, m in mentions if lo <= m.start and m.end <= hi
                   and not (_another_time(doc, m, start) or _opposed_event(doc, m, start))
-                  and (_in_clause(doc, m, own) if scope == "clause"
+                  and (_in_clause(doc, m, clause) if scope == "clause"
                        else not (_reported(doc, m, start) or _where_said(doc, m, start)))]
         ranked = [(r, m) for r, m in ((_rank(context, p, m, scope), m) for p, m in inside) if r]
         if not ranked:
@@ -125,6 +124,21 @@ def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, 
                 return min(nested)[-1], "sentence"
         return best[-1], scope
     return None, "none"
+
+
+def _search_steps(doc: Doc, text: str, start: int, end: int,
+                  own: set[int]) -> list[tuple[str, set[int], tuple[int, int]]]:
+    """Where to look, in order: the event's clause, the clause of a verb it shares its subject
+    with, the sentence; each with the tokens of its clause and its character range."""
+    steps: list[tuple[str, set[int], tuple[int, int]]] = []
+    for scope, (lo, hi) in scopes(doc, text, start, end):
+        if scope not in EVENT_SCOPES:
+            break
+        steps.append((scope, own, (lo, hi)))
+        shared = _shared_clause(doc, start) if scope == "clause" else set()
+        if shared:
+            steps.append((scope, shared, (min(doc[i].idx for i in shared), max(hi, doc[max(shared)].idx))))
+    return steps
 
 
 def _scene_setter(doc: Doc, mention: TextSpan, start: int) -> bool:
@@ -195,6 +209,23 @@ def _own_clause(doc: Doc, start: int) -> set[int]:
     """Token indices of the event's clause, the clauses nested inside it left out."""
     token = token_at(doc, start)
     return {t.i for t in clause_tokens(clause_head(token))} if token is not None else set()
+
+
+def _shared_clause(doc: Doc, start: int) -> set[int]:
+    """Token indices of the clauses of the verbs the event's verb is coordinated with while it
+    has no subject of its own ("soldiers in Bangui killed six and wounded many"): one subject,
+    one scene, searched when the event's own clause names no place."""
+    token = token_at(doc, start)
+    if token is None:
+        return set()
+    head, found = clause_head(token), set()
+    for _ in range(3):
+        if (head.dep_ != "conj" or head.head.pos_ not in ("VERB", "AUX")
+                or any(c.dep_ in SUBJECT_DEPS for c in head.children)):
+            break
+        head = clause_head(head.head)
+        found |= {t.i for t in clause_tokens(head)}
+    return found
 
 
 def _in_clause(doc: Doc, mention: TextSpan, own: set[int]) -> bool:
@@ -351,7 +382,8 @@ def _described_subjects(doc: Doc, start: int) -> list[Token]:
     token = token_at(doc, start)
     if token is None:
         return []
-    return [child for child in clause_head(token).children
+    heads = {clause_head(token).i} | {clause_head(doc[i]).i for i in _shared_clause(doc, start)}
+    return [child for head in sorted(heads) for child in doc[head].children
             if child.dep_ in SUBJECT_DEPS and _describable(child)]
 
 
