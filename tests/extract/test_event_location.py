@@ -329,3 +329,18 @@ def test_a_coordinated_verb_without_a_subject_shares_its_partners_clause(
         pipeline: Pipeline, text: str, verb: str, where: str) -> None:
     analysis = analyse(pipeline, text)
     assert _place_text(analysis, text, verb) == where
+
+
+@pytest.mark.parametrize(("text", "verb", "where"), [
+    # a clause going on at the time, whose subject is the event's: a country there places it
+    ("The reporter was detained while travelling with the rebels in Chad.", "detained", "Chad"),
+    ("Two smugglers were arrested hiding in a truck in Niger last week.", "arrested", "Niger"),
+    # a clause with its own subject is another scene
+    ("A guard was wounded while the president was on holiday in Portugal.", "wounded", None),
+    # the object's doing, not the subject's
+    ("The minister urged the council to put pressure on Chad.", "urged", None),
+])
+def test_a_country_in_a_clause_going_on_at_the_time_places_the_event(
+        pipeline: Pipeline, text: str, verb: str, where: str | None) -> None:
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, verb) == where

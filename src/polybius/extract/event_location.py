@@ -65,6 +65,8 @@ MEMBER_SECTORS = frozenset({"REB", "CVL"})
 # on the Volta was opened"); not "after", whose event is often the cause, at the same place
 # ("arrested after a car chase in Multan").
 OTHER_TIMES = frozenset({"before", "since", "until", "till"})
+# Words that open a clause going on at the time of the event ("captured while fighting in Chad").
+WHILE_WORDS = frozenset({"while", "whilst", "when", "as"})
 # Position of the feature's specificity in the sort key ``_rank`` returns.
 RANK_FEATURE = 5
 # Where an event's place is looked for. Not its paragraph: on the 84 PolNeAR dev articles a
@@ -460,7 +462,7 @@ def _rank(context: _Context, place: Place, mention: TextSpan, scope: str) -> tup
         return None  # "an attack on Arizona Sen. John McCain", "in a White House statement": whose
     if tier and scope != "clause":  # another clause's destination is not the event's place
         return None
-    if scope != "clause" and place.feature in COARSE_FEATURES:
+    if scope != "clause" and place.feature in COARSE_FEATURES and not _subjectless_clause(span.root, context):
         return None
     role = "whole" if qualified is not None else part_or_whole(span, token, context.features)
     if role is None and (direction_of(token) or anchored(token, span, context.hosts, context.features)
@@ -471,6 +473,19 @@ def _rank(context: _Context, place: Place, mention: TextSpan, scope: str) -> tup
     describing = token.i in context.describers
     return (tier, describing, outside, role == "whole", modifier and role != "part", _specificity(place, token),
             mention.start < context.anchor, abs(mention.start - context.anchor), place.id)
+
+
+def _subjectless_clause(token: Token, context: _Context) -> bool:
+    """Whether the token is in a clause going on at the time of the event, on its verb and with
+    no subject of its own ("was captured fighting with the rebels in Chad", "was shot while
+    patrolling in Mali"; not "urged the council to press Chad"): its subject is the event's, and
+    what it was doing there it was doing where the event happened."""
+    event = token_at(context.doc, context.anchor)
+    head = clause_head(token)
+    overlapping = (head.dep_ == "xcomp" and head.tag_ == "VBG") or (head.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in WHILE_WORDS for c in head.children))
+    return (event is not None and overlapping and head.pos_ == "VERB" and head.head.i == clause_head(event).i
+            and not any(c.dep_ in SUBJECT_DEPS for c in head.children))
 
 
 def _names_within(span: Span, place: Place, context: _Context) -> bool:
