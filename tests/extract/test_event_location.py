@@ -344,3 +344,13 @@ def test_a_country_in_a_clause_going_on_at_the_time_places_the_event(
         pipeline: Pipeline, text: str, verb: str, where: str | None) -> None:
     analysis = analyse(pipeline, text)
     assert _place_text(analysis, text, verb) == where
+
+
+def test_an_unknown_name_a_subdivision_noun_types_is_a_state(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("In the province of Veska, rebels shelled the village of Tarvel.")
+    province = next(t for t in doc if t.text == "province")
+    village = next(t for t in doc if t.text == "village")
+    veska = Place(id="P1", name="Veska", feature="place")
+    tarvel = Place(id="P2", name="Tarvel", feature="place")
+    assert _specificity(veska, province) == _specificity(Place(id="P3", name="X", feature="admin1"), province)
+    assert _specificity(tarvel, village) < _specificity(veska, province)

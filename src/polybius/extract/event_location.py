@@ -529,11 +529,14 @@ def _specificity(place: Place, noun: Token) -> int:
     tagged as one) that a part noun types ("the Jabal Kurdo region") is a region, and one that no
     building or site noun types ("Jabal Tala", "the Tala Heights") no smaller than a town: such
     names are as often ridges, roads or quarters as buildings ("the Kurdo airport" stays a
-    building)."""
+    building); a name the gazetteer lacks that a subdivision noun types ("the province of Veska",
+    "Veska Governorate") is a state, not a town."""
     if place.feature == "facility" and noun.lemma_.lower() in cue_words("part"):
         return SPECIFICITY["region"]
     if place.feature == "facility" and noun.lemma_.lower() not in BUILDING_NOUNS:
         return SPECIFICITY["city"]
+    if place.feature == "place" and noun.lemma_.lower() in cue_words("subdivision"):
+        return SPECIFICITY["admin1"]  # "the province of Veska", "Veska Governorate"
     return SPECIFICITY.get(place.feature, 5)
 
 
