@@ -354,3 +354,16 @@ def test_an_unknown_name_a_subdivision_noun_types_is_a_state(pipeline: Pipeline)
     tarvel = Place(id="P2", name="Tarvel", feature="place")
     assert _specificity(veska, province) == _specificity(Place(id="P3", name="X", feature="admin1"), province)
     assert _specificity(tarvel, village) < _specificity(veska, province)
+
+
+@pytest.mark.parametrize(("text", "verb", "where"), [
+    # another event coordinated after the event's verb shares its scene
+    ("Three villagers were killed and four wounded in an ambush in Chad on Monday.", "killed", "Chad"),
+    ("Soldiers shot and killed two herders in Niger on Friday.", "shot", "Niger"),
+    # a later state is no event of the scene
+    ("The pilot was captured and later became a teacher in Canada.", "captured", None),
+])
+def test_a_country_in_a_coordinated_event_places_the_event(
+        pipeline: Pipeline, text: str, verb: str, where: str | None) -> None:
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, verb) == where

@@ -462,7 +462,7 @@ def _rank(context: _Context, place: Place, mention: TextSpan, scope: str) -> tup
         return None  # "an attack on Arizona Sen. John McCain", "in a White House statement": whose
     if tier and scope != "clause":  # another clause's destination is not the event's place
         return None
-    if scope != "clause" and place.feature in COARSE_FEATURES and not _subjectless_clause(span.root, context):
+    if scope != "clause" and place.feature in COARSE_FEATURES and not _same_scene(span.root, context):
         return None
     role = "whole" if qualified is not None else part_or_whole(span, token, context.features)
     if role is None and (direction_of(token) or anchored(token, span, context.hosts, context.features)
@@ -475,17 +475,22 @@ def _rank(context: _Context, place: Place, mention: TextSpan, scope: str) -> tup
             mention.start < context.anchor, abs(mention.start - context.anchor), place.id)
 
 
-def _subjectless_clause(token: Token, context: _Context) -> bool:
-    """Whether the token is in a clause going on at the time of the event, on its verb and with
-    no subject of its own ("was captured fighting with the rebels in Chad", "was shot while
-    patrolling in Mali"; not "urged the council to press Chad"): its subject is the event's, and
-    what it was doing there it was doing where the event happened."""
+def _same_scene(token: Token, context: _Context) -> bool:
+    """Whether the token is in a clause on the event's verb that shares its scene, so that a
+    country named there places the event: a clause going on at the time with no subject of its
+    own ("was captured fighting with the rebels in Chad", "was shot while patrolling in Mali";
+    not "urged the council to press Chad"), or another event coordinated after it ("three were
+    killed and four wounded in Chad", "shot and killed two herders in Niger"; not "was captured
+    and became a teacher in Canada")."""
     event = token_at(context.doc, context.anchor)
     head = clause_head(token)
+    if event is None or head.pos_ != "VERB" or head.head.i != clause_head(event).i:
+        return False
+    if head.dep_ == "conj":
+        return head.lemma_.lower() in lexicon().verbs
     overlapping = (head.dep_ == "xcomp" and head.tag_ == "VBG") or (head.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in WHILE_WORDS for c in head.children))
-    return (event is not None and overlapping and head.pos_ == "VERB" and head.head.i == clause_head(event).i
-            and not any(c.dep_ in SUBJECT_DEPS for c in head.children))
+    return overlapping and not any(c.dep_ in SUBJECT_DEPS for c in head.children)
 
 
 def _names_within(span: Span, place: Place, context: _Context) -> bool:
