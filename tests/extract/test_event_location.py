@@ -367,3 +367,15 @@ def test_a_country_in_a_coordinated_event_places_the_event(
         pipeline: Pipeline, text: str, verb: str, where: str | None) -> None:
     analysis = analyse(pipeline, text)
     assert _place_text(analysis, text, verb) == where
+
+
+@pytest.mark.parametrize(("text", "verb", "where"), [
+    # a participle without subject or conjunction goes on in its main clause's scene
+    ("Police clashed with students in Kenya on Monday, injuring twelve.", "injuring", "Kenya"),
+    # not a verb of saying: what was said there is no event there
+    ("The council condemned the attacks in Syria, stressing that they broke the law.", "stressing", None),
+])
+def test_a_participle_takes_the_country_of_its_main_clause(
+        pipeline: Pipeline, text: str, verb: str, where: str | None) -> None:
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, verb) == where

@@ -481,10 +481,19 @@ def _same_scene(token: Token, context: _Context) -> bool:
     own ("was captured fighting with the rebels in Chad", "was shot while patrolling in Mali";
     not "urged the council to press Chad"), or another event coordinated after it ("three were
     killed and four wounded in Chad", "shot and killed two herders in Niger"; not "was captured
-    and became a teacher in Canada")."""
+    and became a teacher in Canada"); or, for an event that is a bare participle (no subject, no
+    conjunction, no verb of saying), the clause it hangs on ("clashed with students in Kenya,
+    injuring twelve")."""
     event = token_at(context.doc, context.anchor)
     head = clause_head(token)
-    if event is None or head.pos_ != "VERB" or head.head.i != clause_head(event).i:
+    if event is None:
+        return False
+    participle = clause_head(event)
+    if (participle.dep_ == "advcl" and participle.tag_ == "VBG" and participle.head.i == head.i
+            and participle.lemma_.lower() not in SPEAKING_VERBS
+            and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "mark" for c in participle.children)):
+        return True  # "clashed with activists in Chad, accusing them of ...": the participle's own scene
+    if head.pos_ != "VERB" or head.head.i != clause_head(event).i:
         return False
     if head.dep_ == "conj":
         return head.lemma_.lower() in lexicon().verbs
