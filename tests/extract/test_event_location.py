@@ -379,3 +379,9 @@ def test_a_participle_takes_the_country_of_its_main_clause(
         pipeline: Pipeline, text: str, verb: str, where: str | None) -> None:
     analysis = analyse(pipeline, text)
     assert _place_text(analysis, text, verb) == where
+
+
+def test_an_event_told_in_a_relative_clause_on_an_event_noun_takes_its_country(pipeline: Pipeline) -> None:
+    text = "The group said it had carried out a raid in Chad in which its fighters killed nine soldiers."
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, "killed") == "Chad"

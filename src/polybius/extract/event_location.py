@@ -483,7 +483,8 @@ def _same_scene(token: Token, context: _Context) -> bool:
     killed and four wounded in Chad", "shot and killed two herders in Niger"; not "was captured
     and became a teacher in Canada"); or, for an event that is a bare participle (no subject, no
     conjunction, no verb of saying), the clause it hangs on ("clashed with students in Kenya,
-    injuring twelve")."""
+    injuring twelve"); or, for an event told in a relative clause on an event noun, that noun's
+    phrase ("a raid in Chad in which its fighters killed nine")."""
     event = token_at(context.doc, context.anchor)
     head = clause_head(token)
     if event is None:
@@ -493,6 +494,8 @@ def _same_scene(token: Token, context: _Context) -> bool:
             and participle.lemma_.lower() not in SPEAKING_VERBS
             and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "mark" for c in participle.children)):
         return True  # "clashed with activists in Chad, accusing them of ...": the participle's own scene
+    if _in_event_noun_phrase(token, participle):
+        return True
     if head.pos_ != "VERB" or head.head.i != clause_head(event).i:
         return False
     if head.dep_ == "conj":
@@ -500,6 +503,21 @@ def _same_scene(token: Token, context: _Context) -> bool:
     overlapping = (head.dep_ == "xcomp" and head.tag_ == "VBG") or (head.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in WHILE_WORDS for c in head.children))
     return overlapping and not any(c.dep_ in SUBJECT_DEPS for c in head.children)
+
+
+def _in_event_noun_phrase(token: Token, event_head: Token) -> bool:
+    """Whether the event is told in a relative clause on an event noun ("an attack in Chad in
+    which gunmen shot 28") and the token is in that noun's own phrase: the noun's place is the
+    event's."""
+    clause = event_head
+    for _ in range(3):
+        if clause.dep_ != "conj" or clause.head.pos_ not in ("VERB", "AUX"):
+            break
+        clause = clause_head(clause.head)
+    noun = clause.head
+    if clause.dep_ != "relcl" or not (noun.lemma_.lower() in lexicon().nouns or is_carrier(noun)):
+        return False
+    return noun.is_ancestor(token) and not clause.is_ancestor(token)
 
 
 def _names_within(span: Span, place: Place, context: _Context) -> bool:
