@@ -385,3 +385,15 @@ def test_an_event_told_in_a_relative_clause_on_an_event_noun_takes_its_country(p
     text = "The group said it had carried out a raid in Chad in which its fighters killed nine soldiers."
     analysis = analyse(pipeline, text)
     assert _place_text(analysis, text, "killed") == "Chad"
+
+
+@pytest.mark.parametrize(("text", "verb", "where"), [
+    # the act someone is arrested for or accused of has its own place
+    ("A teacher was arrested for robbing a bank in Kano.", "arrested", None),
+    ("The army accused the rebels of shelling a market in Kano.", "accused", None),
+    ("A trader was arrested in Zaria for selling fake drugs in Kano.", "arrested", "Zaria"),
+])
+def test_the_place_of_a_charged_act_is_not_the_events(
+        pipeline: Pipeline, text: str, verb: str, where: str | None) -> None:
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, verb) == where

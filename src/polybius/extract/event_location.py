@@ -92,8 +92,9 @@ def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, 
     from ("50 km north of Baghdad"), places of a report's source ("according to a source in
     Aleppo"), places in an apposition or relative clause on the subject ("Rashid, the treasurer
     in Tikrit,"), places in what a verb of saying reports, places of an event that dates this
-    one ("drowned since the dam on the Volta was opened") and of an event it is against
-    ("marched against the attacks on Mosul") never count. Among several: the best
+    one ("drowned since the dam on the Volta was opened"), of an event it is against
+    ("marched against the attacks on Mosul") and of an act it is for or charges someone with
+    ("arrested for robbing a bank in Kano") never count. Among several: the best
     preposition, then one not in a phrase describing the subject ("the detainees at Bagram
     were arrested in Pakistan"), then (beyond the clause) one in the event's own phrase,
     then the part before the whole ("the Karam neighborhood of Mosul", "Tarvel, a town near
@@ -110,7 +111,8 @@ def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, 
                        _subject_modifiers(doc, start), _subject_epithets(doc, start))
     for scope, clause, (lo, hi) in _search_steps(doc, analysis.text, start, end, own):
         inside = [(p, m) for p, m in mentions if lo <= m.start and m.end <= hi
-                  and not (_another_time(doc, m, start) or _opposed_event(doc, m, start))
+                  and not (_another_time(doc, m, start) or _opposed_event(doc, m, start)
+                           or _charged_act(doc, m, start))
                   and (_in_clause(doc, m, clause) if scope == "clause"
                        else not (_reported(doc, m, start) or _where_said(doc, m, start)))]
         ranked = [(r, m) for r, m in ((_rank(context, p, m, scope), m) for p, m in inside) if r]
@@ -280,6 +282,15 @@ def _opposed_event(doc: Doc, mention: TextSpan, start: int) -> bool:
     return any(token.dep_ == "pobj" and token.head.lower_ == "against"
                and (token.lemma_.lower() in lexicon().nouns or is_carrier(token))
                for token in _path_to_event(doc, mention, start))
+
+
+def _charged_act(doc: Doc, mention: TextSpan, start: int) -> bool:
+    """Whether the place is in an act the event is for or charges someone with ("arrested for
+    robbing a bank in Kano", "accused the rebels of shelling Kano"): it tells where that act was."""
+    verb = token_at(doc, start)
+    return verb is not None and any(
+        token.dep_ == "pcomp" and token.pos_ == "VERB" and token.head.lower_ in ("for", "of")
+        and token.head.head.i == clause_head(verb).i for token in _path_to_event(doc, mention, start))
 
 
 def _another_time(doc: Doc, mention: TextSpan, start: int) -> bool:
