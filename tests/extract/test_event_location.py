@@ -397,3 +397,9 @@ def test_the_place_of_a_charged_act_is_not_the_events(
         pipeline: Pipeline, text: str, verb: str, where: str | None) -> None:
     analysis = analyse(pipeline, text)
     assert _place_text(analysis, text, verb) == where
+
+
+def test_the_ground_a_battle_is_for_places_the_event(pipeline: Pipeline) -> None:
+    text = "Dozens of fighters were killed in the battle for Sirte last month."
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, "killed") == "Sirte"

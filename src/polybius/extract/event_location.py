@@ -593,6 +593,8 @@ def _tier(context: _Context, place: Place, span: Span, token: Token, scope: str)
             return None  # "including Haddad, the militia's leader in Baiji": where the post is held
         if token.head.lower_ == "from" and token.head.head.lemma_ in MOTION_VERBS:
             return 1  # "marched from Geneva": a movement happens along its way, from its start
+        if token.head.lower_ == "for" and token.head.head.lemma_.lower() in cue_words("contest"):
+            return 0  # "killed in the battle for Sirte": the ground fought over
         if (token.head.lower_ == "during" and span.root.head.i != token.i
                 and (token.lemma_.lower() in lexicon().nouns or is_carrier(token))):
             return 0  # "captured during the invasion of Grenada": the event was within that one's ground
