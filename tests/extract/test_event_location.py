@@ -403,3 +403,17 @@ def test_the_ground_a_battle_is_for_places_the_event(pipeline: Pipeline) -> None
     text = "Dozens of fighters were killed in the battle for Sirte last month."
     analysis = analyse(pipeline, text)
     assert _place_text(analysis, text, "killed") == "Sirte"
+
+
+@pytest.mark.parametrize(("text", "verb", "where"), [
+    # what a relative clause says of someone happened anywhere
+    ("Homes were burned in Kano by militants who accuse the governor of fraud.", "accuse", None),
+    ("The crowd in Kano was joined by students who marched from the university.", "marched", None),
+    # a relative adverb says where
+    ("Homes were burned in Kano on Sunday, where the rebels who had fled the army regrouped.",
+     "regrouped", "Kano"),
+])
+def test_a_relative_clause_on_someone_keeps_its_own_place(
+        pipeline: Pipeline, text: str, verb: str, where: str | None) -> None:
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, verb) == where

@@ -94,7 +94,8 @@ def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, 
     in Tikrit,"), places in what a verb of saying reports, places of an event that dates this
     one ("drowned since the dam on the Volta was opened"), of an event it is against
     ("marched against the attacks on Mosul") and of an act it is for or charges someone with
-    ("arrested for robbing a bank in Kano") never count. Among several: the best
+    ("arrested for robbing a bank in Kano") never count, nor, for an event told in a relative
+    clause on someone ("militants who accuse the governor"), places outside that clause. Among several: the best
     preposition, then one not in a phrase describing the subject ("the detainees at Bagram
     were arrested in Pakistan"), then (beyond the clause) one in the event's own phrase,
     then the part before the whole ("the Karam neighborhood of Mosul", "Tarvel, a town near
@@ -114,7 +115,8 @@ def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, 
                   and not (_another_time(doc, m, start) or _opposed_event(doc, m, start)
                            or _charged_act(doc, m, start))
                   and (_in_clause(doc, m, clause) if scope == "clause"
-                       else not (_reported(doc, m, start) or _where_said(doc, m, start)))]
+                       else not (_reported(doc, m, start) or _where_said(doc, m, start)
+                                 or _beyond_description(doc, m, start)))]
         ranked = [(r, m) for r, m in ((_rank(context, p, m, scope), m) for p, m in inside) if r]
         if not ranked:
             continue
@@ -291,6 +293,20 @@ def _charged_act(doc: Doc, mention: TextSpan, start: int) -> bool:
     return verb is not None and any(
         token.dep_ == "pcomp" and token.pos_ == "VERB" and token.head.lower_ in ("for", "of")
         and token.head.head.i == clause_head(verb).i for token in _path_to_event(doc, mention, start))
+
+
+def _beyond_description(doc: Doc, mention: TextSpan, start: int) -> bool:
+    """Whether the event is told in a relative clause on someone ("the shooting of a teenager who
+    had marched in the parade", "the groups who accuse the president") and the place lies
+    outside it: what the clause says of them happened anywhere."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    verb = token_at(doc, start)
+    if span is None or verb is None:
+        return False
+    clause = clause_head(verb)
+    if clause.dep_ != "relcl" or any(c.lower_ in ("where", "when") for c in clause.children):
+        return False  # "the town where the two had sought refuge": the relative says where
+    return speaker_like(clause.head) and _describable(clause.head) and not clause.is_ancestor(span.root)
 
 
 def _another_time(doc: Doc, mention: TextSpan, start: int) -> bool:
