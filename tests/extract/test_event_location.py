@@ -6,7 +6,7 @@ import pytest
 from spacy.tokens import Span
 
 from polybius.analysis import Analysis
-from polybius.extract.event_location import _specificity, locate_event
+from polybius.extract.event_location import _scene_setter, _specificity, locate_event
 from polybius.extract.place_phrases import governing_nominal, inside_name
 from polybius.model import Document, Place
 from polybius.pipeline import Pipeline, run_stages
@@ -417,3 +417,11 @@ def test_a_relative_clause_on_someone_keeps_its_own_place(
         pipeline: Pipeline, text: str, verb: str, where: str | None) -> None:
     analysis = analyse(pipeline, text)
     assert _place_text(analysis, text, verb) == where
+
+
+def test_a_fronted_direction_sets_the_scene(pipeline: Pipeline) -> None:
+    # the parser may take "North" for the subject; the phrase still opens the sentence
+    text = "North of Kano, at least four guards were killed when gunmen raided the town of Wudil."
+    analysis = analyse(pipeline, text)
+    kano = next(m for place in analysis.places for m in place.mentions if m.text == "Kano")
+    assert _scene_setter(analysis.doc, kano, text.index("killed"))

@@ -158,9 +158,12 @@ def _scene_setter(doc: Doc, mention: TextSpan, start: int) -> bool:
     prep = span.root
     while prep.head.i != prep.i and prep.pos_ != "ADP":
         prep = prep.head
+    if span.root.dep_ == "pobj" and direction_of(span.root):
+        prep = span.root.head.head  # "South of Baghdad, ...": the direction opens the phrase
+    elif prep.pos_ != "ADP":
+        return False
     after = doc[prep.right_edge.i + 1: min(prep.right_edge.i + 4, verb.i)]  # "In Gaza Sunday,"
-    return (prep.pos_ == "ADP" and prep.i < verb.i and _fronted(prep, verb)
-            and any(t.text == "," for t in after))
+    return prep.i < verb.i and _fronted(prep, verb) and any(t.text == "," for t in after)
 
 
 def _fronted(prep: Token, verb: Token) -> bool:
