@@ -425,3 +425,10 @@ def test_a_fronted_direction_sets_the_scene(pipeline: Pipeline) -> None:
     analysis = analyse(pipeline, text)
     kano = next(m for place in analysis.places for m in place.mentions if m.text == "Kano")
     assert _scene_setter(analysis.doc, kano, text.index("killed"))
+
+
+def test_a_town_after_a_comma_names_the_capital_before_it(pipeline: Pipeline) -> None:
+    # the parser reads the town as a list item after the country; it is the capital itself
+    text = "Rebels have surrounded the capital of the Central African Republic, Bangui, and its airport."
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, "surrounded") == "Bangui"

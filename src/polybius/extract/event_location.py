@@ -483,8 +483,10 @@ def _rank(context: _Context, place: Place, mention: TextSpan, scope: str) -> tup
     if inside_name(span) or _in_source(span) or span.root.i in context.epithets:
         return None
     qualified = qualified_name(span, context.features)
+    named = _named_after_comma(span, place, context.features)
     path: list[Token] = []
-    token, modifier, names_place = governing_nominal(qualified if qualified is not None else span.root, path)
+    start_token = qualified if qualified is not None else named if named is not None else span.root
+    token, modifier, names_place = governing_nominal(start_token, path)
     tier = _located_place_tier(context, place, span, token, scope, _tier(context, place, span, token, scope))
     if tier is None or tier > 1 or (modifier and not names_place and place.feature in ACTOR_FEATURES):
         return None
@@ -548,6 +550,26 @@ def _in_event_noun_phrase(token: Token, event_head: Token) -> bool:
     if clause.dep_ != "relcl" or not (noun.lemma_.lower() in lexicon().nouns or is_carrier(noun)):
         return False
     return noun.is_ancestor(token) and not clause.is_ancestor(token)
+
+
+def _named_after_comma(span: Span, place: Place, features: dict[int, str]) -> Token | None:
+    """The place noun a name after a comma names, when the noun's larger place comes just before
+    the comma ("the capital of Chad, N'Djamena", "Chad's capital, N'Djamena"): the name takes the
+    noun's role, however the parser hung it (as a list item or a loose modifier)."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != "," or doc[span.start - 2].i not in features:
+        return None
+    larger = doc[span.start - 2]
+    if larger.dep_ == "pobj" and larger.head.lower_ == "of":
+        noun = larger.head.head
+    elif larger.dep_ == "poss":
+        noun = larger.head
+    else:
+        return None
+    if not is_place_noun(noun) or span.root.head.i == noun.i:
+        return None
+    smaller = SPECIFICITY.get(place.feature, 5) < SPECIFICITY.get(features[larger.i], 5)
+    return noun if smaller else None
 
 
 def _names_within(span: Span, place: Place, context: _Context) -> bool:
