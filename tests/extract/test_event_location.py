@@ -432,3 +432,14 @@ def test_a_town_after_a_comma_names_the_capital_before_it(pipeline: Pipeline) ->
     text = "Rebels have surrounded the capital of the Central African Republic, Bangui, and its airport."
     analysis = analyse(pipeline, text)
     assert _place_text(analysis, text, "surrounded") == "Bangui"
+
+
+@pytest.mark.parametrize(("text", "verb", "where"), [
+    # the name after the comma is the place noun before it, however the parser hung it
+    ("In another Kano township, Dala, police patrolled overnight.", "patrolled", "Dala"),
+    ("The mayor was shot in his office in the capital, Niamey on Monday.", "shot", "Niamey"),
+])
+def test_a_town_after_a_comma_names_the_place_noun_before_it(
+        pipeline: Pipeline, text: str, verb: str, where: str) -> None:
+    analysis = analyse(pipeline, text)
+    assert _place_text(analysis, text, verb) == where

@@ -553,13 +553,20 @@ def _in_event_noun_phrase(token: Token, event_head: Token) -> bool:
 
 
 def _named_after_comma(span: Span, place: Place, features: dict[int, str]) -> Token | None:
-    """The place noun a name after a comma names, when the noun's larger place comes just before
-    the comma ("the capital of Chad, N'Djamena", "Chad's capital, N'Djamena"): the name takes the
-    noun's role, however the parser hung it (as a list item or a loose modifier)."""
+    """The place noun a name after a comma names, when the noun or its larger place comes just
+    before the comma ("in the capital, Islamabad,", "the capital of Chad, N'Djamena", "Chad's
+    capital, N'Djamena"): the name takes the noun's role, however the parser hung it (as a list
+    item or a loose modifier)."""
     doc = span.doc
-    if span.start < 2 or doc[span.start - 1].text != "," or doc[span.start - 2].i not in features:
+    if span.start < 2 or doc[span.start - 1].text != ",":
         return None
     larger = doc[span.start - 2]
+    if larger.i not in features:
+        # "in the capital, Islamabad,": the noun itself before the comma
+        typed = (larger.dep_ == "pobj" and larger.pos_ == "NOUN" and is_place_noun(larger)
+                 and span.root.head.i != larger.i and span.root.dep_ not in SUBJECT_DEPS)
+        town = SPECIFICITY.get(place.feature, 5) <= SPECIFICITY["admin2"]  # not "the locality, South Darfur"
+        return larger if typed and town else None
     if larger.dep_ == "pobj" and larger.head.lower_ == "of":
         noun = larger.head.head
     elif larger.dep_ == "poss":
