@@ -301,7 +301,8 @@ def _charged_act(doc: Doc, mention: TextSpan, start: int) -> bool:
 def _beyond_description(doc: Doc, mention: TextSpan, start: int) -> bool:
     """Whether the event is told in a relative clause on someone ("the shooting of a teenager who
     had marched in the parade", "the groups who accuse the president") and the place lies
-    outside it: what the clause says of them happened anywhere."""
+    outside it: what the clause says of them happened anywhere, unless the place opens the
+    sentence and so sets the scene of all its clauses."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     verb = token_at(doc, start)
     if span is None or verb is None:
@@ -309,7 +310,8 @@ def _beyond_description(doc: Doc, mention: TextSpan, start: int) -> bool:
     clause = clause_head(verb)
     if clause.dep_ != "relcl" or any(c.lower_ in ("where", "when") for c in clause.children):
         return False  # "the town where the two had sought refuge": the relative says where
-    return speaker_like(clause.head) and _describable(clause.head) and not clause.is_ancestor(span.root)
+    return (speaker_like(clause.head) and _describable(clause.head) and not clause.is_ancestor(span.root)
+            and not _scene_setter(doc, mention, start))  # "In Benghazi, gunmen who had arrived ..."
 
 
 def _another_time(doc: Doc, mention: TextSpan, start: int) -> bool:
