@@ -347,7 +347,7 @@ def test_a_country_in_a_clause_going_on_at_the_time_places_the_event(
 
 
 def test_an_unknown_name_a_subdivision_noun_types_is_a_state(pipeline: Pipeline) -> None:
-    doc = pipeline.nlp("In the province of Veska, rebels shelled the village of Tarvel.")
+    doc = pipeline.nlp("Rebels shelled the village of Tarvel in the province of Veska.")
     province = next(t for t in doc if t.text == "province")
     village = next(t for t in doc if t.text == "village")
     veska = Place(id="P1", name="Veska", feature="place")
@@ -373,7 +373,7 @@ def test_a_country_in_a_coordinated_event_places_the_event(
     # a participle without subject or conjunction goes on in its main clause's scene
     ("Police clashed with students in Kenya on Monday, injuring twelve.", "injuring", "Kenya"),
     # not a verb of saying: what was said there is no event there
-    ("The council condemned the attacks in Syria, stressing that they broke the law.", "stressing", None),
+    ("The council condemned the raids in Mali, stressing that they broke the law.", "stressing", None),
 ])
 def test_a_participle_takes_the_country_of_its_main_clause(
         pipeline: Pipeline, text: str, verb: str, where: str | None) -> None:
@@ -429,9 +429,9 @@ def test_a_fronted_direction_sets_the_scene(pipeline: Pipeline) -> None:
 
 def test_a_town_after_a_comma_names_the_capital_before_it(pipeline: Pipeline) -> None:
     # the parser reads the town as a list item after the country; it is the capital itself
-    text = "Rebels have surrounded the capital of the Central African Republic, Bangui, and its airport."
+    text = "Rebels have surrounded the capital of the Czech Republic, Prague, and its airport."
     analysis = analyse(pipeline, text)
-    assert _place_text(analysis, text, "surrounded") == "Bangui"
+    assert _place_text(analysis, text, "surrounded") == "Prague"
 
 
 @pytest.mark.parametrize(("text", "verb", "where"), [

@@ -143,7 +143,8 @@ def _search_steps(doc: Doc, text: str, start: int, end: int,
         steps.append((scope, own, (lo, hi)))
         shared = _shared_clause(doc, start) if scope == "clause" else set()
         if shared:
-            steps.append((scope, shared, (min(doc[i].idx for i in shared), max(hi, doc[max(shared)].idx))))
+            last = doc[max(shared)]
+            steps.append((scope, shared, (min(doc[i].idx for i in shared), max(hi, last.idx + len(last)))))
     return steps
 
 
@@ -159,7 +160,7 @@ def _scene_setter(doc: Doc, mention: TextSpan, start: int) -> bool:
     while prep.head.i != prep.i and prep.pos_ != "ADP":
         prep = prep.head
     if span.root.dep_ == "pobj" and direction_of(span.root):
-        prep = span.root.head.head  # "South of Baghdad, ...": the direction opens the phrase
+        prep = span.root.head.head  # "North of Kano, ...": the direction opens the phrase
     elif prep.pos_ != "ADP":
         return False
     after = doc[prep.right_edge.i + 1: min(prep.right_edge.i + 4, verb.i)]  # "In Gaza Sunday,"
@@ -222,7 +223,7 @@ def _own_clause(doc: Doc, start: int) -> set[int]:
 
 def _shared_clause(doc: Doc, start: int) -> set[int]:
     """Token indices of the clauses of the verbs the event's verb is coordinated with while it
-    has no subject of its own ("soldiers in Bangui killed six and wounded many"): one subject,
+    has no subject of its own ("rebels in Chad killed four villagers and wounded several others"): one subject,
     one scene, searched when the event's own clause names no place."""
     token = token_at(doc, start)
     if token is None:
@@ -299,8 +300,8 @@ def _charged_act(doc: Doc, mention: TextSpan, start: int) -> bool:
 
 
 def _beyond_description(doc: Doc, mention: TextSpan, start: int) -> bool:
-    """Whether the event is told in a relative clause on someone ("the shooting of a teenager who
-    had marched in the parade", "the groups who accuse the president") and the place lies
+    """Whether the event is told in a relative clause on someone ("militants who accuse the
+    governor of fraud", "students who marched from the university") and the place lies
     outside it: what the clause says of them happened anywhere, unless the place opens the
     sentence and so sets the scene of all its clauses."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -309,7 +310,7 @@ def _beyond_description(doc: Doc, mention: TextSpan, start: int) -> bool:
         return False
     clause = clause_head(verb)
     if clause.dep_ != "relcl" or any(c.lower_ in ("where", "when") for c in clause.children):
-        return False  # "the town where the two had sought refuge": the relative says where
+        return False  # "in Kano, where the rebels regrouped": the relative says where
     return (speaker_like(clause.head) and _describable(clause.head) and not clause.is_ancestor(span.root)
             and not _scene_setter(doc, mention, start))  # "In Benghazi, gunmen who had arrived ..."
 
@@ -512,7 +513,7 @@ def _rank(context: _Context, place: Place, mention: TextSpan, scope: str) -> tup
 def _same_scene(token: Token, context: _Context) -> bool:
     """Whether the token is in a clause on the event's verb that shares its scene, so that a
     country named there places the event: a clause going on at the time with no subject of its
-    own ("was captured fighting with the rebels in Chad", "was shot while patrolling in Mali";
+    own ("were arrested hiding in a truck in Niger", "was detained while travelling in Chad";
     not "urged the council to press Chad"), or another event coordinated after it ("three were
     killed and four wounded in Chad", "shot and killed two herders in Niger"; not "was captured
     and became a teacher in Canada"); or, for an event that is a bare participle (no subject, no
@@ -527,7 +528,7 @@ def _same_scene(token: Token, context: _Context) -> bool:
     if (participle.dep_ == "advcl" and participle.tag_ == "VBG" and participle.head.i == head.i
             and participle.lemma_.lower() not in SPEAKING_VERBS
             and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "mark" for c in participle.children)):
-        return True  # "clashed with activists in Chad, accusing them of ...": the participle's own scene
+        return True  # "clashed with students in Kenya, injuring twelve": the main clause's scene
     if _in_event_noun_phrase(token, participle):
         return True
     if head.pos_ != "VERB" or head.head.i != clause_head(event).i:
@@ -540,8 +541,8 @@ def _same_scene(token: Token, context: _Context) -> bool:
 
 
 def _in_event_noun_phrase(token: Token, event_head: Token) -> bool:
-    """Whether the event is told in a relative clause on an event noun ("an attack in Chad in
-    which gunmen shot 28") and the token is in that noun's own phrase: the noun's place is the
+    """Whether the event is told in a relative clause on an event noun ("a raid in Chad in which
+    its fighters killed nine") and the token is in that noun's own phrase: the noun's place is the
     event's."""
     clause = event_head
     for _ in range(3):
@@ -556,7 +557,7 @@ def _in_event_noun_phrase(token: Token, event_head: Token) -> bool:
 
 def _named_after_comma(span: Span, place: Place, features: dict[int, str]) -> Token | None:
     """The place noun a name after a comma names, when the noun or its larger place comes just
-    before the comma ("in the capital, Islamabad,", "the capital of Chad, N'Djamena", "Chad's
+    before the comma ("in the capital, Niamey,", "the capital of Chad, N'Djamena", "Chad's
     capital, N'Djamena"): the name takes the noun's role, however the parser hung it (as a list
     item or a loose modifier)."""
     doc = span.doc
@@ -564,10 +565,10 @@ def _named_after_comma(span: Span, place: Place, features: dict[int, str]) -> To
         return None
     larger = doc[span.start - 2]
     if larger.i not in features:
-        # "in the capital, Islamabad,": the noun itself before the comma
+        # "in the capital, Niamey,": the noun itself before the comma
         typed = (larger.dep_ == "pobj" and larger.pos_ == "NOUN" and is_place_noun(larger)
                  and span.root.head.i != larger.i and span.root.dep_ not in SUBJECT_DEPS)
-        town = SPECIFICITY.get(place.feature, 5) <= SPECIFICITY["admin2"]  # not "the locality, South Darfur"
+        town = SPECIFICITY.get(place.feature, 5) <= SPECIFICITY["admin2"]  # not "the locality, North Veska"
         return larger if typed and town else None
     if larger.dep_ == "pobj" and larger.head.lower_ == "of":
         noun = larger.head.head
