@@ -65,6 +65,8 @@ MEMBER_SECTORS = frozenset({"REB", "CVL"})
 # on the Volta was opened"); not "after", whose event is often the cause, at the same place
 # ("arrested after a car chase in Multan").
 OTHER_TIMES = frozenset({"before", "since", "until", "till"})
+# Words that open a clause going on at the time of the event ("captured while fighting in Chad").
+WHILE_WORDS = frozenset({"while", "whilst", "when", "as"})
 # Position of the feature's specificity in the sort key ``_rank`` returns.
 RANK_FEATURE = 5
 # Where an event's place is looked for. Not its paragraph: on the 84 PolNeAR dev articles a
@@ -76,7 +78,8 @@ EVENT_SCOPES = ("clause", "sentence")
 def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, str]:
     """The place id where the event whose evidence is ``start``-``end`` happened, and the scope.
 
-    Looks in the event's clause, then its sentence, never in other sentences; returns
+    Looks in the event's clause, then the clause of a verb it shares its subject with ("rebels
+    in Chad killed four and wounded ten"), then its sentence, never in other sentences; returns
     ``(None, "none")`` when no place is stated. A place counts when a locative preposition
     introduces it ("in Misrata", "north of Baghdad"); in the clause also when it is the
     verb's object ("captured Jerusalem"), the object of the verb a participle hangs on
@@ -89,8 +92,10 @@ def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, 
     from ("50 km north of Baghdad"), places of a report's source ("according to a source in
     Aleppo"), places in an apposition or relative clause on the subject ("Rashid, the treasurer
     in Tikrit,"), places in what a verb of saying reports, places of an event that dates this
-    one ("drowned since the dam on the Volta was opened") and of an event it is against
-    ("marched against the attacks on Mosul") never count. Among several: the best
+    one ("drowned since the dam on the Volta was opened"), of an event it is against
+    ("marched against the attacks on Mosul") and of an act it is for or charges someone with
+    ("arrested for robbing a bank in Kano") never count, nor, for an event told in a relative
+    clause on someone ("militants who accuse the governor"), places outside that clause. Among several: the best
     preposition, then one not in a phrase describing the subject ("the detainees at Bagram
     were arrested in Pakistan"), then (beyond the clause) one in the event's own phrase,
     then the part before the whole ("the Karam neighborhood of Mosul", "Tarvel, a town near
@@ -105,13 +110,13 @@ def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, 
     features, hosts = _place_layout(doc, mentions)
     context = _Context(doc, start, _governing_verbs(doc, start), features, hosts, _event_phrase(doc, start),
                        _subject_modifiers(doc, start), _subject_epithets(doc, start))
-    for scope, (lo, hi) in scopes(doc, analysis.text, start, end):
-        if scope not in EVENT_SCOPES:
-            break
+    for scope, clause, (lo, hi) in _search_steps(doc, analysis.text, start, end, own):
         inside = [(p, m) for p, m in mentions if lo <= m.start and m.end <= hi
-                  and not (_another_time(doc, m, start) or _opposed_event(doc, m, start))
-                  and (_in_clause(doc, m, own) if scope == "clause"
-                       else not (_reported(doc, m, start) or _where_said(doc, m, start)))]
+                  and not (_another_time(doc, m, start) or _opposed_event(doc, m, start)
+                           or _charged_act(doc, m, start))
+                  and (_in_clause(doc, m, clause) if scope == "clause"
+                       else not (_reported(doc, m, start) or _where_said(doc, m, start)
+                                 or _beyond_description(doc, m, start)))]
         ranked = [(r, m) for r, m in ((_rank(context, p, m, scope), m) for p, m in inside) if r]
         if not ranked:
             continue
@@ -127,6 +132,22 @@ def locate_event(analysis: Analysis, start: int, end: int) -> tuple[str | None, 
     return None, "none"
 
 
+def _search_steps(doc: Doc, text: str, start: int, end: int,
+                  own: set[int]) -> list[tuple[str, set[int], tuple[int, int]]]:
+    """Where to look, in order: the event's clause, the clause of a verb it shares its subject
+    with, the sentence; each with the tokens of its clause and its character range."""
+    steps: list[tuple[str, set[int], tuple[int, int]]] = []
+    for scope, (lo, hi) in scopes(doc, text, start, end):
+        if scope not in EVENT_SCOPES:
+            break
+        steps.append((scope, own, (lo, hi)))
+        shared = _shared_clause(doc, start) if scope == "clause" else set()
+        if shared:
+            last = doc[max(shared)]
+            steps.append((scope, shared, (min(doc[i].idx for i in shared), max(hi, last.idx + len(last)))))
+    return steps
+
+
 def _scene_setter(doc: Doc, mention: TextSpan, start: int) -> bool:
     """Whether the place opens the sentence before the event, set off by a comma ("In Gaza,
     soldiers shot ..."): it sets the scene, and a smaller place the event's own phrase names
@@ -138,9 +159,12 @@ def _scene_setter(doc: Doc, mention: TextSpan, start: int) -> bool:
     prep = span.root
     while prep.head.i != prep.i and prep.pos_ != "ADP":
         prep = prep.head
+    if span.root.dep_ == "pobj" and direction_of(span.root):
+        prep = span.root.head.head  # "North of Kano, ...": the direction opens the phrase
+    elif prep.pos_ != "ADP":
+        return False
     after = doc[prep.right_edge.i + 1: min(prep.right_edge.i + 4, verb.i)]  # "In Gaza Sunday,"
-    return (prep.pos_ == "ADP" and prep.i < verb.i and _fronted(prep, verb)
-            and any(t.text == "," for t in after))
+    return prep.i < verb.i and _fronted(prep, verb) and any(t.text == "," for t in after)
 
 
 def _fronted(prep: Token, verb: Token) -> bool:
@@ -197,6 +221,23 @@ def _own_clause(doc: Doc, start: int) -> set[int]:
     return {t.i for t in clause_tokens(clause_head(token))} if token is not None else set()
 
 
+def _shared_clause(doc: Doc, start: int) -> set[int]:
+    """Token indices of the clauses of the verbs the event's verb is coordinated with while it
+    has no subject of its own ("rebels in Chad killed four villagers and wounded several others"): one subject,
+    one scene, searched when the event's own clause names no place."""
+    token = token_at(doc, start)
+    if token is None:
+        return set()
+    head, found = clause_head(token), set()
+    for _ in range(3):
+        if (head.dep_ != "conj" or head.head.pos_ not in ("VERB", "AUX")
+                or any(c.dep_ in SUBJECT_DEPS for c in head.children)):
+            break
+        head = clause_head(head.head)
+        found |= {t.i for t in clause_tokens(head)}
+    return found
+
+
 def _in_clause(doc: Doc, mention: TextSpan, own: set[int]) -> bool:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     return span is not None and span.root.i in own
@@ -247,6 +288,31 @@ def _opposed_event(doc: Doc, mention: TextSpan, start: int) -> bool:
     return any(token.dep_ == "pobj" and token.head.lower_ == "against"
                and (token.lemma_.lower() in lexicon().nouns or is_carrier(token))
                for token in _path_to_event(doc, mention, start))
+
+
+def _charged_act(doc: Doc, mention: TextSpan, start: int) -> bool:
+    """Whether the place is in an act the event is for or charges someone with ("arrested for
+    robbing a bank in Kano", "accused the rebels of shelling Kano"): it tells where that act was."""
+    verb = token_at(doc, start)
+    return verb is not None and any(
+        token.dep_ == "pcomp" and token.pos_ == "VERB" and token.head.lower_ in ("for", "of")
+        and token.head.head.i == clause_head(verb).i for token in _path_to_event(doc, mention, start))
+
+
+def _beyond_description(doc: Doc, mention: TextSpan, start: int) -> bool:
+    """Whether the event is told in a relative clause on someone ("militants who accuse the
+    governor of fraud", "students who marched from the university") and the place lies
+    outside it: what the clause says of them happened anywhere, unless the place opens the
+    sentence and so sets the scene of all its clauses."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    verb = token_at(doc, start)
+    if span is None or verb is None:
+        return False
+    clause = clause_head(verb)
+    if clause.dep_ != "relcl" or any(c.lower_ in ("where", "when") for c in clause.children):
+        return False  # "in Kano, where the rebels regrouped": the relative says where
+    return (speaker_like(clause.head) and _describable(clause.head) and not clause.is_ancestor(span.root)
+            and not _scene_setter(doc, mention, start))  # "In Benghazi, gunmen who had arrived ..."
 
 
 def _another_time(doc: Doc, mention: TextSpan, start: int) -> bool:
@@ -351,7 +417,8 @@ def _described_subjects(doc: Doc, start: int) -> list[Token]:
     token = token_at(doc, start)
     if token is None:
         return []
-    return [child for child in clause_head(token).children
+    heads = {clause_head(token).i} | {clause_head(doc[i]).i for i in _shared_clause(doc, start)}
+    return [child for head in sorted(heads) for child in doc[head].children
             if child.dep_ in SUBJECT_DEPS and _describable(child)]
 
 
@@ -419,8 +486,10 @@ def _rank(context: _Context, place: Place, mention: TextSpan, scope: str) -> tup
     if inside_name(span) or _in_source(span) or span.root.i in context.epithets:
         return None
     qualified = qualified_name(span, context.features)
+    named = _named_after_comma(span, place, context.features)
     path: list[Token] = []
-    token, modifier, names_place = governing_nominal(qualified if qualified is not None else span.root, path)
+    start_token = qualified if qualified is not None else named if named is not None else span.root
+    token, modifier, names_place = governing_nominal(start_token, path)
     tier = _located_place_tier(context, place, span, token, scope, _tier(context, place, span, token, scope))
     if tier is None or tier > 1 or (modifier and not names_place and place.feature in ACTOR_FEATURES):
         return None
@@ -428,7 +497,7 @@ def _rank(context: _Context, place: Place, mention: TextSpan, scope: str) -> tup
         return None  # "an attack on Arizona Sen. John McCain", "in a White House statement": whose
     if tier and scope != "clause":  # another clause's destination is not the event's place
         return None
-    if scope != "clause" and place.feature in COARSE_FEATURES:
+    if scope != "clause" and place.feature in COARSE_FEATURES and not _same_scene(span.root, context):
         return None
     role = "whole" if qualified is not None else part_or_whole(span, token, context.features)
     if role is None and (direction_of(token) or anchored(token, span, context.hosts, context.features)
@@ -439,6 +508,78 @@ def _rank(context: _Context, place: Place, mention: TextSpan, scope: str) -> tup
     describing = token.i in context.describers
     return (tier, describing, outside, role == "whole", modifier and role != "part", _specificity(place, token),
             mention.start < context.anchor, abs(mention.start - context.anchor), place.id)
+
+
+def _same_scene(token: Token, context: _Context) -> bool:
+    """Whether the token is in a clause on the event's verb that shares its scene, so that a
+    country named there places the event: a clause going on at the time with no subject of its
+    own ("were arrested hiding in a truck in Niger", "was detained while travelling in Chad";
+    not "urged the council to press Chad"), or another event coordinated after it ("three were
+    killed and four wounded in Chad", "shot and killed two herders in Niger"; not "was captured
+    and became a teacher in Canada"); or, for an event that is a bare participle (no subject, no
+    conjunction, no verb of saying), the clause it hangs on ("clashed with students in Kenya,
+    injuring twelve"); or, for an event told in a relative clause on an event noun, that noun's
+    phrase ("a raid in Chad in which its fighters killed nine")."""
+    event = token_at(context.doc, context.anchor)
+    head = clause_head(token)
+    if event is None:
+        return False
+    participle = clause_head(event)
+    if (participle.dep_ == "advcl" and participle.tag_ == "VBG" and participle.head.i == head.i
+            and participle.lemma_.lower() not in SPEAKING_VERBS
+            and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "mark" for c in participle.children)):
+        return True  # "clashed with students in Kenya, injuring twelve": the main clause's scene
+    if _in_event_noun_phrase(token, participle):
+        return True
+    if head.pos_ != "VERB" or head.head.i != clause_head(event).i:
+        return False
+    if head.dep_ == "conj":
+        return head.lemma_.lower() in lexicon().verbs
+    overlapping = (head.dep_ == "xcomp" and head.tag_ == "VBG") or (head.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in WHILE_WORDS for c in head.children))
+    return overlapping and not any(c.dep_ in SUBJECT_DEPS for c in head.children)
+
+
+def _in_event_noun_phrase(token: Token, event_head: Token) -> bool:
+    """Whether the event is told in a relative clause on an event noun ("a raid in Chad in which
+    its fighters killed nine") and the token is in that noun's own phrase: the noun's place is the
+    event's."""
+    clause = event_head
+    for _ in range(3):
+        if clause.dep_ != "conj" or clause.head.pos_ not in ("VERB", "AUX"):
+            break
+        clause = clause_head(clause.head)
+    noun = clause.head
+    if clause.dep_ != "relcl" or not (noun.lemma_.lower() in lexicon().nouns or is_carrier(noun)):
+        return False
+    return noun.is_ancestor(token) and not clause.is_ancestor(token)
+
+
+def _named_after_comma(span: Span, place: Place, features: dict[int, str]) -> Token | None:
+    """The place noun a name after a comma names, when the noun or its larger place comes just
+    before the comma ("in the capital, Niamey,", "the capital of Chad, N'Djamena", "Chad's
+    capital, N'Djamena"): the name takes the noun's role, however the parser hung it (as a list
+    item or a loose modifier)."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != ",":
+        return None
+    larger = doc[span.start - 2]
+    if larger.i not in features:
+        # "in the capital, Niamey,": the noun itself before the comma
+        typed = (larger.dep_ == "pobj" and larger.pos_ == "NOUN" and is_place_noun(larger)
+                 and span.root.head.i != larger.i and span.root.dep_ not in SUBJECT_DEPS)
+        town = SPECIFICITY.get(place.feature, 5) <= SPECIFICITY["admin2"]  # not "the locality, North Veska"
+        return larger if typed and town else None
+    if larger.dep_ == "pobj" and larger.head.lower_ == "of":
+        noun = larger.head.head
+    elif larger.dep_ == "poss":
+        noun = larger.head
+    else:
+        return None
+    if not is_place_noun(noun) or span.root.head.i == noun.i:
+        return None
+    smaller = SPECIFICITY.get(place.feature, 5) < SPECIFICITY.get(features[larger.i], 5)
+    return noun if smaller else None
 
 
 def _names_within(span: Span, place: Place, context: _Context) -> bool:
@@ -482,11 +623,14 @@ def _specificity(place: Place, noun: Token) -> int:
     tagged as one) that a part noun types ("the Jabal Kurdo region") is a region, and one that no
     building or site noun types ("Jabal Tala", "the Tala Heights") no smaller than a town: such
     names are as often ridges, roads or quarters as buildings ("the Kurdo airport" stays a
-    building)."""
+    building); a name the gazetteer lacks that a subdivision noun types ("the province of Veska",
+    "Veska Governorate") is a state, not a town."""
     if place.feature == "facility" and noun.lemma_.lower() in cue_words("part"):
         return SPECIFICITY["region"]
     if place.feature == "facility" and noun.lemma_.lower() not in BUILDING_NOUNS:
         return SPECIFICITY["city"]
+    if place.feature == "place" and noun.lemma_.lower() in cue_words("subdivision"):
+        return SPECIFICITY["admin1"]  # "the province of Veska", "Veska Governorate"
     return SPECIFICITY.get(place.feature, 5)
 
 
@@ -500,6 +644,8 @@ def _tier(context: _Context, place: Place, span: Span, token: Token, scope: str)
             return None  # "including Haddad, the militia's leader in Baiji": where the post is held
         if token.head.lower_ == "from" and token.head.head.lemma_ in MOTION_VERBS:
             return 1  # "marched from Geneva": a movement happens along its way, from its start
+        if token.head.lower_ == "for" and token.head.head.lemma_.lower() in cue_words("contest"):
+            return 0  # "killed in the battle for Sirte": the ground fought over
         if (token.head.lower_ == "during" and span.root.head.i != token.i
                 and (token.lemma_.lower() in lexicon().nouns or is_carrier(token))):
             return 0  # "captured during the invasion of Grenada": the event was within that one's ground
