@@ -71,6 +71,7 @@ class Entry:
     exact: bool = True
 
 
+@lru_cache(maxsize=65536)  # the place stages key the same names many times per document
 def name_key(text: str) -> str:
     """The lookup key of a name: accents dropped, case folded, spaces collapsed, no "the"."""
     decomposed = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
