@@ -128,3 +128,20 @@ def test_nearby_places_link_only_the_same_place_or_the_same_trigger_word() -> No
     assert sizes(apart) == [1, 1]
     same_word = [record("a", trigger="airstrike", **other), record("b", trigger="airstrike", start=None, end=None)]
     assert sizes(same_word) == [2]
+
+
+def test_undated_events_are_compared_only_with_events_sharing_some_evidence(monkeypatch) -> None:
+    import polybius.corpus.clusters as clusters
+    compared = []
+
+    def counting(a: EventRecord, b: EventRecord, max_km: float = clusters.MAX_KM) -> bool:
+        compared.append((a.document_id, b.document_id))
+        return compatible(a, b, max_km)
+
+    compatible = clusters.compatible
+    monkeypatch.setattr(clusters, "compatible", counting)
+    loose = {"start": None, "end": None, "lat": None, "lon": None, "place_name": None}
+    records = [record(f"d{i}", participants=frozenset({f"name:Person {i}"}), **loose) for i in range(30)]
+    records += [record("x", participants=frozenset({"name:Person 3"}), **loose)]
+    assert sizes(records) == [1] * 29 + [2]
+    assert compared == [("x", "d3")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from polybius.extract.place_ranking import Context, Focus, choose, focus_of_names, score
+from polybius.extract.place_ranking import Context, Focus, _nearness, choose, focus_of_names, score
 from polybius.resolve.gazetteer import Entry
 
 SPRINGFIELD_IL = Entry("Springfield", "city", 39.8, -89.6, "USA", 1, 116000, "IL")
@@ -73,3 +73,12 @@ def test_a_towns_own_name_beats_a_bigger_neighbour_listing_it_as_an_alternate() 
     far = Entry("Bigtown", "city", 19.07, 72.88, "IND", 22, 12000000, "16", exact=False)
     assert choose([own, around], Context(), None, Focus()) == own
     assert choose([own, far], Context(), None, Focus()) == far  # elsewhere: population decides
+
+
+def test_nearness_falls_with_distance_and_ends_at_the_limit_whatever_the_longitude() -> None:
+    here = Entry("Alpha", "city", 45.0, 10.0, "ITA")
+    assert _nearness(here, [Entry("Beta", "city", 45.0, 10.0, "ITA")]) == 1.0
+    assert 0.0 < _nearness(here, [Entry("Gamma", "city", 45.5, 10.0, "ITA")]) < 1.0
+    assert _nearness(here, [Entry("Delta", "city", 46.0, 10.0, "ITA")]) == 0.0  # 111 km north
+    # the nearest of a name's entries counts, even where a farther one comes first
+    assert _nearness(here, [Entry("Eps", "city", 48.0, 10.0, "ITA"), Entry("Eps", "city", 45.0, 10.1, "ITA")]) > 0.9

@@ -102,3 +102,10 @@ def test_a_name_with_the_arabic_article_is_found_without_it() -> None:
     assert gazetteer().lookup("Al-Zzyzxq") == []
     # found with the article, or no article at all: no lookup without it
     assert not any(e.country == "SVK" for e in gazetteer().lookup("Al-Bab"))
+
+
+def test_repeated_lookups_return_equal_lists_the_caller_may_change() -> None:
+    first = gazetteer().lookup("Springfield")
+    first.clear()
+    assert gazetteer().lookup("Springfield")
+    assert gazetteer().lookup("Springfield") == gazetteer().lookup("Springfield")

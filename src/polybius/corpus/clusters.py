@@ -210,21 +210,49 @@ def _sweep_dated(links: _Links) -> None:
         active.append(i)
 
 
+def _evidence_keys(record: EventRecord) -> set[tuple[str, str]]:
+    """What two events must share for ``_evidence`` to hold between them: a named participant,
+    the place of a located event, or the trigger word. Events sharing none are never linked."""
+    keys = {("name", name) for name in _names(record)}
+    if _located(record) and record.place_name is not None:
+        keys.add(("place", record.place_name))
+    if record.trigger is not None:
+        keys.add(("trigger", record.trigger))
+    return keys
+
+
+class _EvidenceIndex:
+    """Record indexes by type and evidence key, so that an event is compared only with the
+    events it shares a key with (comparing it with every event of its type grows with the
+    square of the corpus: every undated event of an undated corpus)."""
+
+    def __init__(self) -> None:
+        self.indexes: dict[tuple[str, tuple[str, str]], list[int]] = {}
+
+    def add(self, i: int, record: EventRecord, keys: set[tuple[str, str]]) -> None:
+        for key in keys:
+            self.indexes.setdefault((record.type, key), []).append(i)
+
+    def candidates(self, record: EventRecord, keys: set[tuple[str, str]]) -> list[int]:
+        """Indexes sharing a key with ``record``, in ascending order."""
+        return sorted({j for key in keys for j in self.indexes.get((record.type, key), ())})
+
+
 def _attach_undated(links: _Links) -> None:
     """An undated event joins the first compatible dated event of its type, else other
     undated ones; it never bridges two dated events that were kept apart."""
-    by_type: dict[str, list[int]] = {}
+    dated, loose = _EvidenceIndex(), _EvidenceIndex()
     for i, rec in enumerate(links.records):
-        by_type.setdefault(rec.type, []).append(i)
-    loose: dict[str, list[int]] = {}
+        if rec.start is not None:
+            dated.add(i, rec, _evidence_keys(rec))
     for i, rec in enumerate(links.records):
         if rec.start is not None:
             continue
-        dated = (j for j in by_type[rec.type] if links.records[j].start is not None)
-        if not any(links.union(i, j) for j in dated):
-            for j in loose.get(rec.type, []):
+        keys = _evidence_keys(rec)
+        if not any(links.union(i, j) for j in dated.candidates(rec, keys)):
+            for j in loose.candidates(rec, keys):
                 links.union(i, j)
-            loose.setdefault(rec.type, []).append(i)
+            loose.add(i, rec, keys)
 
 
 def link(records: list[EventRecord], max_km: float = MAX_KM) -> list[list[int]]:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from polybius.extract.actor_titles import part_of_title, person_title, title_body
+from polybius.extract.doc_views import doc_text, entities
 from polybius.model import Place
 from polybius.resolve.actors import (
     ActorInfo,
@@ -142,7 +143,7 @@ def _acronym_in_context(token: Token) -> bool:
 
 def _lexicon_spans(doc: Doc) -> list[TokenSpan]:
     """Spans of ``doc`` that spell a known actor's name or alias (with a capital letter)."""
-    text, index, found = doc.text, _lexicon_index(), []
+    text, index, found = doc_text(doc), _lexicon_index(), []
     for token in doc:
         candidates = index.get(token.lower_.split("-")[0])
         if not candidates or not token.text[:1].isalpha():
@@ -163,7 +164,7 @@ def _lexicon_spans(doc: Doc) -> list[TokenSpan]:
 def _candidates(doc: Doc) -> list[tuple[TokenSpan, bool]]:
     """Non-overlapping named spans, longest first, lexicon names winning ties."""
     spans = [(s, True) for s in _lexicon_spans(doc)]
-    spans += [(e, False) for e in doc.ents if e.label_ in NAMED_LABELS]
+    spans += [(e, False) for e in entities(doc) if e.label_ in NAMED_LABELS]
     spans.sort(key=lambda item: (-(item[0].end_char - item[0].start_char), not item[1]))
     taken: set[int] = set()
     chosen = []
@@ -381,7 +382,7 @@ def _surname_mentions(doc: Doc, mentions: list[Mention], places: list[Place]) ->
     """Proper nouns the NER missed that repeat the last word of a person or organisation."""
     last_words = {m.name.split()[-1]: m.type for m in mentions if m.type in ("PERSON", "ORG") and " " in m.name}
     taken = {i for m in mentions for i in range(m.start, m.end)}
-    taken.update(i for e in doc.ents for i in range(e.start, e.end))
+    taken.update(i for e in entities(doc) for i in range(e.start, e.end))
     found = []
     for token in doc:
         if token.i in taken or token.pos_ != "PROPN" or token.text not in last_words:

@@ -27,8 +27,7 @@ def nominal_mentions(doc: Doc, taken: set[int], context: str | None) -> list[Men
     heads = nominal_heads()
     found = []
     for token in doc:
-        entry = _head_entry(token, heads)
-        if entry is None or token.pos_ != "NOUN" or token.i in taken:
+        if token.pos_ != "NOUN" or token.i in taken or (entry := _head_entry(token, heads)) is None:
             continue
         if token.dep_ not in ACTING_DEPS or apposed_name(token, taken) is not None:
             continue

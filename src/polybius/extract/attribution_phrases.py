@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from polybius.extract.attribution_cues import Claim, cues_of_kind, noun_phrase
 from polybius.extract.attribution_sources import speaker_like, subject_of
+from polybius.extract.doc_views import doc_text
 
 LABEL_DASHES = frozenset({"-", "\u2013", "\u2014", "\u2015"})
 # All-capitals labels of the writer or editor, not speakers ("CORRECTION:", "UPDATE:").
@@ -131,7 +132,7 @@ def _headline_label(doc: Doc, words: Span) -> bool:
     """A short capitalised "X:" opening the headline (the text's first line), which in news
     names who says what follows ("Lynch: No outside influence", "Poll: Sanders leads"),
     unless it is a series title ("The Latest:") or holds a verb."""
-    if "\n" in doc.text[: words.start_char] or words[0].pos_ == "DET" or not words[0].text[:1].isupper():
+    if "\n" in doc_text(doc)[: words.start_char] or words[0].pos_ == "DET" or not words[0].text[:1].isupper():
         return False
     alpha = [t for t in words if t.is_alpha]
     if not alpha or len(alpha) > HEADLINE_LABEL_WORDS or any(t.pos_ == "AUX" for t in words):

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from polybius.extract.doc_views import doc_text
 from polybius.extract.event_trigger_filters import (
     absorb_casualties,
     absorb_handled_objects,
@@ -264,7 +265,7 @@ def find_triggers(doc: Doc) -> list[Trigger]:
             _attach_governor(trigger, by_token)
     kept = merge_compounds([t for t in found if t.token.i in by_token])
     kept = [t for t in kept if not subject_of_same(t, kept) and not instrument_of(t, kept) and not idle_weapon(t)]
-    text = doc.text
+    text = doc_text(doc)
     kept = [t for t in kept if not renames(t) and not defined_as_other(t, kept) and not _listed_title(t, text)]
     kept = [t for t in kept if not accidental(t)]
     kept = absorb_handled_objects([t for t in kept if not is_modifier(t, found)])

@@ -32,6 +32,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from polybius.extract.doc_views import doc_text, entities
 from polybius.extract.place_resolution import PLACE_LABELS, cues, placeword_after, qualifier
 from polybius.lexicons import read_table
 from polybius.resolve.actors import outlet_words
@@ -48,24 +49,6 @@ OF_NOUNS = frozenset({"outskirts", "capital", "countryside", "suburbs", "suburb"
                       "centre", "center", "environs", "streets", "parts", "part", "areas", "stronghold",
                       "perimeter", "hills", "slope", "slopes", "mountaintop", "farms", "sector", "fringes",
                       "slums", "resort", "boundary", "hometown", "island", "islands", "state", "states"})
-
-
-def doc_text(doc: Doc) -> str:
-    """The parse's text, joined once per document (``Doc.text`` joins every token on each
-    access) and kept in ``doc.user_data``."""
-    cached = doc.user_data.get("polybius.text")
-    if cached is None:
-        cached = doc.user_data["polybius.text"] = doc.text
-    return cached
-
-
-def entities(doc: Doc) -> tuple[Span, ...]:
-    """The parse's named entities, built once per document (``Doc.ents`` makes new spans on
-    every access) and kept in ``doc.user_data``; nothing changes a doc's entities after the parse."""
-    cached = doc.user_data.get("polybius.ents")
-    if cached is None:
-        cached = doc.user_data["polybius.ents"] = tuple(doc.ents)
-    return cached
 
 
 @cache

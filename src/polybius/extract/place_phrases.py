@@ -13,6 +13,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from polybius.extract.doc_views import entities
 from polybius.lexicons import read_table
 from polybius.resolve.calendar import MONTHS, WEEKDAYS
 from polybius.resolve.countries import country_by_name, demonym_country
@@ -243,7 +244,7 @@ def inside_name(span: Span) -> bool:
     happen; "Minya University" and "the Baghdad Hotel" (a facility word ends the name) do,
     and "Homs for the fourth straight day" is a phrase the recogniser ran together.
     """
-    for ent in span.doc.ents:
+    for ent in entities(span.doc):
         if ent.label_ in NAME_LABELS and ent.start <= span.start and span.end <= ent.end:
             rest = [t for t in ent if t.i < span.start or t.i >= span.end]
             if any(t.text == "," for t in rest):  # a list the recogniser ran together

@@ -29,6 +29,9 @@ NEAR_WEIGHT = 1.5  # per other name with a town or county at the entry's point, 
 NEAR_KM = 100.0
 NEAR_MARGIN = 2.5  # a place counts as near only if its name's likelier entries are at most this much bigger
 NEAR_CAP = 3.0
+# A degree of latitude is over 111 km everywhere: entries further apart in latitude than this
+# are not near, whatever their longitudes, and need no great-circle distance (see ``_nearness``).
+NEAR_DEGREES = NEAR_KM / 110.0
 NAMESAKE_LINKS = 1.0  # a town named after a country needs this much nearness to the other names
 NAMESAKE_HOME = 0.5  # ... this share of them in its own country
 NAMESAKE_FOREIGN = 0.05  # ... and at most this share in the country it is named after
@@ -136,10 +139,19 @@ def _links(by_key: dict[str, list[Entry]]) -> dict[str, dict[Entry, float]]:
         others = [[e for e in other if score(e) >= best[name] - NEAR_MARGIN]
                   for name, other in local.items() if name != key and other]
         others = [other for other in others if other]
-        links[key] = {entry: min(NEAR_CAP, sum(max(0.0, 1.0 - min(_km(entry, e) for e in other) / NEAR_KM)
-                                               for other in others))
+        links[key] = {entry: min(NEAR_CAP, sum(_nearness(entry, other) for other in others))
                       for entry in entries}
     return links
+
+
+def _nearness(entry: Entry, other: list[Entry]) -> float:
+    """1 for an entry of another name at the same point as ``entry``, less with distance, 0
+    from ``NEAR_KM`` on; entries far off in latitude alone are passed over unmeasured (every
+    pair of a document's names is compared)."""
+    near = [e for e in other if abs(e.lat - entry.lat) < NEAR_DEGREES]  # type: ignore[operator]
+    if not near:
+        return 0.0
+    return max(0.0, 1.0 - min(_km(entry, e) for e in near) / NEAR_KM)
 
 
 def choose(entries: list[Entry], context: Context, qualifier: str | None, focus: Focus) -> Entry:

@@ -612,17 +612,19 @@ def _is_trailing_junk(token: Token) -> bool:
 
 
 def _lookup(span: Span, gaz: Gazetteer) -> list[Entry]:
-    demonym = demonym_country(span.text)
-    if demonym and country_by_name(span.text) is None:
+    text = span.text  # joined once: ``Span.text`` joins the tokens on every access
+    demonym = demonym_country(text)
+    if demonym and country_by_name(text) is None:
         if not _is_adjectival(span):
             return []
         country = gaz.country(demonym)
         return [country] if country else []
-    entries = gaz.lookup(span.text)
+    entries = gaz.lookup(text)
     if not entries:
+        lowered = text.lower()
         for suffix in cues("suffix"):
-            if span.text.lower().endswith(" " + suffix):
-                found = gaz.lookup(span.text[: -len(suffix) - 1])
+            if lowered.endswith(" " + suffix):
+                found = gaz.lookup(text[: -len(suffix) - 1])
                 kind = SUFFIX_FEATURES.get(suffix)  # "Oaxaca State" is the state, not the city
                 typed = [e for e in found if e.feature == kind]
                 return typed or found

@@ -22,6 +22,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from polybius.analysis import Analysis
+from polybius.extract.doc_views import doc_text, entities
 from polybius.extract.scope import scopes
 from polybius.lexicons import read_words
 from polybius.model import EventDate, Time
@@ -122,9 +123,9 @@ def _with_relation(span: Span) -> str:
 
 def _expressions(doc: Doc) -> Iterator[Span]:
     """DATE/TIME entities and pattern matches, without overlaps, in text order."""
-    spans = [_trim(ent) for ent in doc.ents if ent.label_ in TIME_LABELS and not _is_modifier(ent)]
+    spans = [_trim(ent) for ent in entities(doc) if ent.label_ in TIME_LABELS and not _is_modifier(ent)]
     taken = {i for span in spans if span is not None for i in range(span.start, span.end)}
-    for match in _pattern().finditer(doc.text):
+    for match in _pattern().finditer(doc_text(doc)):
         span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
         if (span is not None and len(span) and not taken & set(range(span.start, span.end))
                 and not _is_modifier(span)):

@@ -71,6 +71,7 @@ class Entry:
     exact: bool = True
 
 
+@lru_cache(maxsize=65536)  # the place stages key the same names many times per document
 def name_key(text: str) -> str:
     """The lookup key of a name: accents dropped, case folded, spaces collapsed, no "the"."""
     decomposed = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
@@ -233,6 +234,12 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[Entry]:
         """Every place called ``name``: curated first, then GeoNames (countries, regions, cities)."""
+        return list(self._lookup_name(name))
+
+    @lru_cache(maxsize=65536)  # noqa: B019 - one gazetteer per process
+    def _lookup_name(self, name: str) -> tuple[Entry, ...]:
+        """``lookup``, kept per name: the place stage asks for the same few thousand names
+        (every window of every capitalised run) in every document."""
         key = name_key(name)
         found = list(self.curated.get(key, ()))
         variant = None if is_part_name(name) else self.country(country_by_name(name) or "")
@@ -250,7 +257,7 @@ class Gazetteer:
         if not found and not indexed and article:
             indexed = [e for e in self._lookup_key(name_key(name.strip()[article.end():]))
                        if e.country in ARABIC_ARTICLE_COUNTRIES]
-        return _with_subdivision_ids(found, indexed)
+        return tuple(_with_subdivision_ids(found, indexed))
 
     @lru_cache(maxsize=65536)  # noqa: B019 - one gazetteer per process
     def _lookup_key(self, key: str) -> tuple[Entry, ...]:
