@@ -412,3 +412,17 @@ def test_an_arabic_article_is_no_name_of_its_own(pipeline: Pipeline) -> None:
     assert not any(p.country == "NOR" for p in names.values())  # not Ål, Norway
     assert "Al-Zarqiyah District" in names and "Al-Kawthariyah District" in names
     assert names["al-Raqqa"].country == "SYR"
+
+
+def test_a_town_landmark_taken_or_struck_is_a_site(pipeline: Pipeline) -> None:
+    text = ("Mortars hit the Dar Vesna Mosque at dusk. A grenade exploded on the al-Korvat Street, "
+            "and shoppers fled near the al-Tarvi Park.")
+    analysis = analyse(pipeline, text)
+    found = {m.text for p in analysis.places if p.feature == "facility" for m in p.mentions}
+    assert {"Dar Vesna Mosque", "al-Korvat Street", "al-Tarvi Park"} <= found, found
+
+
+def test_fields_and_factories_taken_or_struck_are_sites(pipeline: Pipeline) -> None:
+    text = "Drones struck the Korvash Gas Fields. Troops dug in near the Tavrin Cement Factory."
+    found = {m.text for p in analyse(pipeline, text).places if p.feature == "facility" for m in p.mentions}
+    assert {"Korvash Gas Fields", "Tavrin Cement Factory"} <= found, found

@@ -42,13 +42,20 @@ from polybius.resolve.gazetteer import ARABIC_ARTICLES
 EVIDENCE_FILE = "place_evidence.tsv"
 # Labels of names that may be places the model mislabelled.
 MISLABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"})
+# Apostrophes and opening quotes that transliterate an Arabic ayn or hamza ("‘Ibta", "Ma’an").
+AYN_MARKS = ("‘", "’", "'", "`")
+# Labels of names that are places only as the ground a verb takes ("entered Korsek" tagged an event).
+GROUND_LABELS = frozenset({"EVENT"})
 # Endings of adjectives of peoples and creeds the country table lacks ("Kurdish", "Islamic").
 ADJECTIVE_ENDINGS = ("ish", "ese", "ic", "ian", "an", "ite", "ist")
 # Nouns after which "of" introduces a place: "the town of", "the outskirts of", "north of".
 OF_NOUNS = frozenset({"outskirts", "capital", "countryside", "suburbs", "suburb", "vicinity", "heart",
                       "centre", "center", "environs", "streets", "parts", "part", "areas", "stronghold",
                       "perimeter", "hills", "slope", "slopes", "mountaintop", "farms", "sector", "fringes",
-                      "slums", "resort", "boundary", "hometown", "island", "islands", "state", "states"})
+                      "slums", "resort", "boundary", "hometown", "island", "islands", "state", "states",
+                      "seat", "outpost", "siege"})
+# Verbs that name the place noun before them: "a village called Tarvel", "an area known as Korsek".
+NAMING_WORDS = frozenset({"called", "named", "dubbed"})
 
 
 @cache
@@ -118,6 +125,8 @@ def named_place(span: Span, label: str, known: bool = True) -> bool:
     ``known``: the gazetteer knows the name; an organisation's name the gazetteer lacks is
     not made a place by a list ("between Israel and Hamas").
     """
+    if label in GROUND_LABELS:  # "entered Korvadin"; not "entered MX II"
+        return is_name_like(span, label) and not any(t.is_upper for t in span) and ground_object(span)
     if label not in MISLABELS and label != "":
         return False
     if not is_name_like(span, label):
@@ -125,8 +134,15 @@ def named_place(span: Span, label: str, known: bool = True) -> bool:
     if label == "PERSON" and len(span) > 1 and span[0].text not in evidence_words("prefix") and not (
             _article_first(span)):
         return _typed(span)  # "Sunny Madsen": a person's full name needs a place noun
-    return (_said_place(span, label) or ground_object(span)
+    return (_said_place(span, label) or ground_object(span) or _prefixed_territory(span)
             or ((known or label != "ORG") and _listed_with_place(span, label)))
+
+
+def _prefixed_territory(span: Span) -> bool:
+    """ "captured Jabal Kursi": a name opening with a common first word of Arabic place names
+    ("Jabal", "Tal", "Kafr") is a place as the object of a verb of taking ground, known to the
+    gazetteer or not."""
+    return len(span) > 1 and span[0].text in evidence_words("prefix") and _object_of(span, "territory", conjuncts=True)
 
 
 def ground_object(span: Span) -> bool:
@@ -169,13 +185,36 @@ def _typed(span: Span) -> bool:
     if i > 0 and doc[i].lower_ == "of" and (doc[i - 1].lower_ in _place_nouns() | OF_NOUNS
                                             or doc[i - 1].lemma_.lower() in _place_nouns()):
         return True
+    if i >= 0 and (_noun_before(doc[i]) or _named_as_place(doc, i)):
+        return True  # "the capital city Varda Gol", "a town called Tarvel"
     return placeword_after(span)
+
+
+def _noun_before(token: Token) -> bool:
+    """A lowercase place noun right before a name: "the town Boni", "the Chechen capital Grozny"."""
+    return token.lower_ in _place_nouns() and token.is_lower and token.pos_ == "NOUN"
+
+
+def _named_as_place(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` ends "a place called", "a village named", "an area known as": the
+    name after it is that place's."""
+    if doc[i].lower_ == "as" and i > 0 and doc[i - 1].lower_ == "known":
+        i -= 1
+    elif doc[i].lower_ not in NAMING_WORDS:
+        return False
+    noun = doc[i - 1] if i > 0 else None
+    if noun is not None and noun.text == ",":
+        return False
+    return noun is not None and noun.is_lower and (
+        noun.lemma_.lower() in _place_nouns() | {"place", "spot", "site"} or noun.lower_ in _place_nouns())
 
 
 def _said_place(span: Span, label: str) -> bool:
     doc = span.doc
     if span.end < len(doc) and (doc[span.end].tag_ == "POS" or doc[span.end].text in ("'s", "’s", "’")):
-        return False  # "in Smith's view", "into Bell's back"
+        return _owns_part(span)  # "in Smith's view", "into Bell's back"; but "Korsek's outskirts"
+    if _subdivision_after(span):
+        return True
     root = span.root
     if root.dep_ in ("compound", "amod") and root.head.pos_ == "NOUN" and root.head.i > root.i and (
             not _is_place_head(root.head)):
@@ -183,6 +222,9 @@ def _said_place(span: Span, label: str) -> bool:
     first = span.start
     while first > 0 and doc[first - 1].is_space:  # "in  Zarnovek": wire copy's double spaces
         first -= 1
+    if first > 0 and doc[first - 1].text in AYN_MARKS and not doc[first - 1].whitespace_:
+        first -= 1  # "in ‘Ayn Korva": an opening quote written for an ayn
+    first = _over_hyphened_modifier(span, first)
     i = first - 1
     directions = _directions()
     while i >= 0 and first - i <= 3 and (doc[i].lower_ == "the" or doc[i].lower_ in directions):
@@ -192,18 +234,81 @@ def _said_place(span: Span, label: str) -> bool:
     if i < 0:
         return placeword_after(span) or _qualified(span, label)
     prev = doc[i]
-    if prev.lower_ in evidence_words("nameprep") and (prev.is_lower or prev.is_sent_start) and (
-            i == first - 1 and not _inside_name(prev)):
-        return True  # "in Kisumu", "Around Vardenik, ..."; not "in the Navy", "in the Bible"
+    if _locative(prev, span) and (prev.is_lower or prev.is_sent_start) and not _inside_name(prev) and (
+            i == first - 1 or (label != "NORP" and _heads_place_noun(span))):
+        return True  # "in Kisumu", "Around Vardenik, ..."; not "in the Navy", "in the Bible"; but
+        # "in the Korsek sector"
     if prev.lower_ == "of" and i > 0:
         noun = doc[i - 1]
         if noun.lower_ in _place_nouns() | OF_NOUNS | cues("direction") or noun.lemma_.lower() in _place_nouns():
             return True
     if prev.text == "," and i > 0 and doc[i - 1].lower_ in _place_nouns():
         return True  # "the capital, Grozny"
-    if prev.lower_ in _place_nouns() and prev.is_lower and prev.pos_ == "NOUN":
-        return True  # "the Chechen capital Grozny", "the town Boni"
+    if _noun_before(prev) or _named_as_place(doc, i):
+        return True  # "the Chechen capital Grozny", "the town Boni", "a place called Tarvel"
     return placeword_after(span) or _qualified(span, label)
+
+
+def _subdivision_after(span: Span) -> bool:
+    """ "the Tavul state government", "in Korvia's Belgaz province": a lowercase subdivision noun
+    after the name makes it a state's or province's."""
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if span[-1].lower_.endswith("ern"):
+        return False  # "a Midwestern state"
+    return nxt is not None and nxt.is_lower and nxt.lower_ in cues("subdivision") & cues("part")
+
+
+def _locative(prep: Token, span: Span) -> bool:
+    """Whether a preposition before a name places it: "in", "near", "around" (``nameprep``), "to"
+    after a verb of going (``motion``: "marched to Kisumu"), or any other locative one ("at",
+    "from", "between") before a name that opens with a common first word of Arabic place names
+    ("at Tal Korsek", "between Deir Tavul and the river"), or, but for "between" and "from", with
+    a hyphened article ("at Al-Korvash"; not "rivalry between al-Korvash and another group")."""
+    if prep.lower_ in evidence_words("nameprep"):
+        return True  # "in Kisumu"
+    if prep.lower_ == "to" and _motion(prep.head):
+        return span[-1].text not in cues("blocker")  # "marched to Kisumu"; not "drove to Korvesh Hospital"
+    if prep.lower_ not in cues("locative") - {"to"}:
+        return False
+    return span[0].text in evidence_words("prefix") or (
+        prep.lower_ not in ("between", "from") and _article_first(span))
+
+
+def _motion(head: Token) -> bool:
+    """A verb of going somewhere ("marched to"), or any verb with "back" ("were driven back to"),
+    whose "to" gives a place."""
+    if head.lower_ == "back":
+        return head.head.pos_ == "VERB"
+    return head.pos_ == "VERB" and head.lemma_.lower() in evidence_words("motion")
+
+
+def _heads_place_noun(span: Span) -> bool:
+    """A name that modifies a lowercase place noun after it: "the Korsek sector", "the Tavul
+    district"."""
+    head = span.root.head
+    return span.root.dep_ in ("compound", "amod") and head.i == span.end and head.is_lower and _is_place_head(head)
+
+
+def _owns_part(span: Span) -> bool:
+    """ "Korsek's outskirts", "Tavuli's eastern perimeter": the possessor of a part of a place
+    is a place (not "Smith's view")."""
+    root = span.root
+    head = root.head
+    words = evidence_words("partof") | cues("part") | cues("terrain")  # not "Korvia's capital": another place
+    return root.dep_ == "poss" and head.pos_ == "NOUN" and head.is_lower and (
+        head.lower_ in words or head.lemma_.lower() in words)
+
+
+def _over_hyphened_modifier(span: Span, first: int) -> int:
+    """Where a hyphened modifier of the name starts ("in rebel-held Tavuli", "war-torn"): the
+    preposition before it still places the name."""
+    doc = span.doc
+    i = first - 1
+    if i >= 2 and doc[i].is_lower and doc[i].is_alpha and doc[i - 1].text == "-" and doc[i - 2].is_alpha and (
+            not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_) and span.start <= doc[i].head.i < span.end:
+        return i - 2
+    return first
 
 
 def _inside_name(prep: Token) -> bool:

@@ -36,6 +36,8 @@ from spacy.tokens import Doc, Span, Token
 from polybius.analysis import Analysis
 from polybius.extract.event_location import locate_event
 from polybius.extract.place_mentions import (
+    AYN_MARKS,
+    GROUND_LABELS,
     MISLABELS,
     capitalised,
     doc_text,
@@ -66,8 +68,6 @@ from polybius.resolve.countries import countries, country_by_name, demonym_count
 from polybius.resolve.gazetteer import Entry, Gazetteer, gazetteer, name_key
 
 CANDIDATE_LABELS = PLACE_LABELS | {"PERSON", "ORG", "NORP", "EVENT"}
-# Apostrophes and opening quotes that transliterate an Arabic ayn or hamza ("‘Ibta", "Ma’an").
-AYN_MARKS = ("‘", "’", "'", "`")
 CONNECTORS = frozenset({"of", "al", "el", "de", "la", "du", "upon", "on"})
 MAX_WINDOW = 7
 EXTENSION_WORDS = 3  # capitalised words after an entity that may complete a place's name
@@ -205,7 +205,7 @@ def _unresolved_names(doc: Doc, mentions: list[Mention]) -> Iterator[Mention]:
     covered = [(m.start, m.end) for m in mentions]
     for ent in entities(doc):
         trimmed = _trim(ent)
-        mislabelled = trimmed is not None and ent.label_ in MISLABELS and (
+        mislabelled = trimmed is not None and ent.label_ in MISLABELS | GROUND_LABELS and (
             (ent.label_ in ("PERSON", "ORG", "NORP") and _has_placeword(ent) and is_name_like(trimmed, ent.label_))
             or named_place(trimmed, ent.label_, known=False))
         site = trimmed is not None and ent.label_ in MISLABELS and _named_site(trimmed)
@@ -231,10 +231,12 @@ def _named_site(span: Span) -> bool:
     """ "near the Kalvar Military Airport", "captured Tarsi Hill": a name the model tags as an
     organisation or a person that a capitalised site or landform word ends is a site, where it
     is the object of a verb or of a locative preposition (not "the Kalvar Airport said", "a
-    director of the Kalvar Airport"). Buildings ("Hospital", "University", "School") are left
-    out: in local news they are mostly institutions, not places."""
+    director of the Kalvar Airport"); so is a town's landmark ("the Kalvar Mosque", "Tarsi
+    Square", role ``landmark``). Buildings ("Hospital", "University", "School") are left out:
+    in local news they are mostly institutions, not places."""
     last = span[-1]
-    if len(span) < 2 or not last.is_title or last.lower_ not in cues("site") | cues("landform"):
+    if len(span) < 2 or not last.is_title or last.lower_ not in cues("site") | cues("landform") | evidence_words(
+            "landmark"):
         return False
     if not all(capitalised(t.text) or t.text == "-" or t.lower_ in CONNECTORS for t in span[:-1]):
         return False
@@ -366,11 +368,11 @@ def _match_mislabelled(ent: Span, gaz: Gazetteer) -> Iterator[Candidate]:
     it say is a place ("in Kisumu", "eastern Aleppo"), or that a verb of taking ground takes
     ("captured Badme"): looked up whole, as a place."""
     span = _trim(ent)
-    if span is None or ent.label_ not in MISLABELS:
+    if span is None or ent.label_ not in MISLABELS | GROUND_LABELS:
         return
     if named_place(span, ent.label_):
         entries = _lookup(span, gaz)
-    elif territorial(span, ent.label_) and is_name_like(span, ent.label_):
+    elif ent.label_ in MISLABELS and territorial(span, ent.label_) and is_name_like(span, ent.label_):
         entries = [e for e in _lookup(span, gaz) if e.exact and (
             e.population >= TERRITORY_TOWN or e.feature in ("admin1", "admin2"))]
     else:
