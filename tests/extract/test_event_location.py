@@ -125,6 +125,46 @@ def test_facility_named_after_a_town_still_places_the_event(pipeline: Pipeline) 
     ("Two soldiers were wounded on Monday while the president was on holiday in Lisbon.", "wounded", "Lisbon"),
     # a place that says where the event's destination is does not outrank that destination
     ("The convoy drove on to the settlement of Kedumim in the West Bank on Friday.", "drove", "Kedumim"),
+    # the second verb shares the first one's subject, and so its scene
+    ("Rebels in Chad killed four villagers and wounded several others on Sunday.", "wounded", "Chad"),
+    ("Troops in Mali shot two smugglers and arrested a third on Friday.", "arrested", "Mali"),
+    # the event's own clause names its place first
+    ("The colonel left a garrison at Kano and marched to Zaria with his men.", "marched", "Zaria"),
+    # a clause going on at the time, whose subject is the event's: a country there places it
+    ("The reporter was detained while travelling with the rebels in Chad.", "detained", "Chad"),
+    ("Two smugglers were arrested hiding in a truck in Niger last week.", "arrested", "Niger"),
+    # a clause with its own subject is another scene
+    ("A guard was wounded while the president was on holiday in Portugal.", "wounded", None),
+    # the object's doing, not the subject's
+    ("The minister urged the council to put pressure on Chad.", "urged", None),
+    # another event coordinated after the event's verb shares its scene
+    ("Three villagers were killed and four wounded in an ambush in Chad on Monday.", "killed", "Chad"),
+    ("Soldiers shot and killed two herders in Niger on Friday.", "shot", "Niger"),
+    # a later state is no event of the scene
+    ("The pilot was captured and later became a teacher in Canada.", "captured", None),
+    # a participle without subject or conjunction goes on in its main clause's scene
+    ("Police clashed with students in Kenya on Monday, injuring twelve.", "injuring", "Kenya"),
+    # not a verb of saying: what was said there is no event there
+    ("The council condemned the raids in Mali, stressing that they broke the law.", "stressing", None),
+    # an event told in a relative clause on an event noun takes its country
+    ("The group said it had carried out a raid in Chad in which its fighters killed nine soldiers.", "killed", "Chad"),
+    # the act someone is arrested for or accused of has its own place
+    ("A teacher was arrested for robbing a bank in Kano.", "arrested", None),
+    ("The army accused the rebels of shelling a market in Kano.", "accused", None),
+    ("A trader was arrested in Zaria for selling fake drugs in Kano.", "arrested", "Zaria"),
+    # the ground a battle is for places the event
+    ("Dozens of fighters were killed in the battle for Sirte last month.", "killed", "Sirte"),
+    # what a relative clause says of someone happened anywhere
+    ("Homes were burned in Kano by militants who accuse the governor of fraud.", "accuse", None),
+    ("The crowd in Kano was joined by students who marched from the university.", "marched", None),
+    # a relative adverb says where
+    ("Homes were burned in Kano on Sunday, where the rebels who had fled the army regrouped.",
+     "regrouped", "Kano"),
+    # the parser reads the town as a list item after the country; it is the capital itself
+    ("Rebels have surrounded the capital of the Czech Republic, Prague, and its airport.", "surrounded", "Prague"),
+    # the name after the comma is the place noun before it, however the parser hung it
+    ("In another Kano township, Dala, police patrolled overnight.", "patrolled", "Dala"),
+    ("The mayor was shot in his office in the capital, Niamey on Monday.", "shot", "Niamey"),
 ])
 def test_event_place_in_the_sentence(pipeline: Pipeline, text: str, verb: str, expected: str | None) -> None:
     analysis = analyse(pipeline, text)
@@ -319,34 +359,6 @@ def test_a_subdivision_type_noun_types_a_name(pipeline: Pipeline, text: str, nam
     assert nominal.text == head and not modifier
 
 
-@pytest.mark.parametrize(("text", "verb", "where"), [
-    # the second verb shares the first one's subject, and so its scene
-    ("Rebels in Chad killed four villagers and wounded several others on Sunday.", "wounded", "Chad"),
-    ("Troops in Mali shot two smugglers and arrested a third on Friday.", "arrested", "Mali"),
-    # the event's own clause names its place first
-    ("The colonel left a garrison at Kano and marched to Zaria with his men.", "marched", "Zaria"),
-])
-def test_a_coordinated_verb_without_a_subject_shares_its_partners_clause(
-        pipeline: Pipeline, text: str, verb: str, where: str) -> None:
-    analysis = analyse(pipeline, text)
-    assert _place_text(analysis, text, verb) == where
-
-
-@pytest.mark.parametrize(("text", "verb", "where"), [
-    # a clause going on at the time, whose subject is the event's: a country there places it
-    ("The reporter was detained while travelling with the rebels in Chad.", "detained", "Chad"),
-    ("Two smugglers were arrested hiding in a truck in Niger last week.", "arrested", "Niger"),
-    # a clause with its own subject is another scene
-    ("A guard was wounded while the president was on holiday in Portugal.", "wounded", None),
-    # the object's doing, not the subject's
-    ("The minister urged the council to put pressure on Chad.", "urged", None),
-])
-def test_a_country_in_a_clause_going_on_at_the_time_places_the_event(
-        pipeline: Pipeline, text: str, verb: str, where: str | None) -> None:
-    analysis = analyse(pipeline, text)
-    assert _place_text(analysis, text, verb) == where
-
-
 def test_an_unknown_name_a_subdivision_noun_types_is_a_state(pipeline: Pipeline) -> None:
     doc = pipeline.nlp("Rebels shelled the village of Tarvel in the province of Veska.")
     province = next(t for t in doc if t.text == "province")
@@ -357,90 +369,9 @@ def test_an_unknown_name_a_subdivision_noun_types_is_a_state(pipeline: Pipeline)
     assert _specificity(tarvel, village) < _specificity(veska, province)
 
 
-@pytest.mark.parametrize(("text", "verb", "where"), [
-    # another event coordinated after the event's verb shares its scene
-    ("Three villagers were killed and four wounded in an ambush in Chad on Monday.", "killed", "Chad"),
-    ("Soldiers shot and killed two herders in Niger on Friday.", "shot", "Niger"),
-    # a later state is no event of the scene
-    ("The pilot was captured and later became a teacher in Canada.", "captured", None),
-])
-def test_a_country_in_a_coordinated_event_places_the_event(
-        pipeline: Pipeline, text: str, verb: str, where: str | None) -> None:
-    analysis = analyse(pipeline, text)
-    assert _place_text(analysis, text, verb) == where
-
-
-@pytest.mark.parametrize(("text", "verb", "where"), [
-    # a participle without subject or conjunction goes on in its main clause's scene
-    ("Police clashed with students in Kenya on Monday, injuring twelve.", "injuring", "Kenya"),
-    # not a verb of saying: what was said there is no event there
-    ("The council condemned the raids in Mali, stressing that they broke the law.", "stressing", None),
-])
-def test_a_participle_takes_the_country_of_its_main_clause(
-        pipeline: Pipeline, text: str, verb: str, where: str | None) -> None:
-    analysis = analyse(pipeline, text)
-    assert _place_text(analysis, text, verb) == where
-
-
-def test_an_event_told_in_a_relative_clause_on_an_event_noun_takes_its_country(pipeline: Pipeline) -> None:
-    text = "The group said it had carried out a raid in Chad in which its fighters killed nine soldiers."
-    analysis = analyse(pipeline, text)
-    assert _place_text(analysis, text, "killed") == "Chad"
-
-
-@pytest.mark.parametrize(("text", "verb", "where"), [
-    # the act someone is arrested for or accused of has its own place
-    ("A teacher was arrested for robbing a bank in Kano.", "arrested", None),
-    ("The army accused the rebels of shelling a market in Kano.", "accused", None),
-    ("A trader was arrested in Zaria for selling fake drugs in Kano.", "arrested", "Zaria"),
-])
-def test_the_place_of_a_charged_act_is_not_the_events(
-        pipeline: Pipeline, text: str, verb: str, where: str | None) -> None:
-    analysis = analyse(pipeline, text)
-    assert _place_text(analysis, text, verb) == where
-
-
-def test_the_ground_a_battle_is_for_places_the_event(pipeline: Pipeline) -> None:
-    text = "Dozens of fighters were killed in the battle for Sirte last month."
-    analysis = analyse(pipeline, text)
-    assert _place_text(analysis, text, "killed") == "Sirte"
-
-
-@pytest.mark.parametrize(("text", "verb", "where"), [
-    # what a relative clause says of someone happened anywhere
-    ("Homes were burned in Kano by militants who accuse the governor of fraud.", "accuse", None),
-    ("The crowd in Kano was joined by students who marched from the university.", "marched", None),
-    # a relative adverb says where
-    ("Homes were burned in Kano on Sunday, where the rebels who had fled the army regrouped.",
-     "regrouped", "Kano"),
-])
-def test_a_relative_clause_on_someone_keeps_its_own_place(
-        pipeline: Pipeline, text: str, verb: str, where: str | None) -> None:
-    analysis = analyse(pipeline, text)
-    assert _place_text(analysis, text, verb) == where
-
-
 def test_a_fronted_direction_sets_the_scene(pipeline: Pipeline) -> None:
     # the parser may take "North" for the subject; the phrase still opens the sentence
     text = "North of Kano, at least four guards were killed when gunmen raided the town of Wudil."
     analysis = analyse(pipeline, text)
     kano = next(m for place in analysis.places for m in place.mentions if m.text == "Kano")
     assert _scene_setter(analysis.doc, kano, text.index("killed"))
-
-
-def test_a_town_after_a_comma_names_the_capital_before_it(pipeline: Pipeline) -> None:
-    # the parser reads the town as a list item after the country; it is the capital itself
-    text = "Rebels have surrounded the capital of the Czech Republic, Prague, and its airport."
-    analysis = analyse(pipeline, text)
-    assert _place_text(analysis, text, "surrounded") == "Prague"
-
-
-@pytest.mark.parametrize(("text", "verb", "where"), [
-    # the name after the comma is the place noun before it, however the parser hung it
-    ("In another Kano township, Dala, police patrolled overnight.", "patrolled", "Dala"),
-    ("The mayor was shot in his office in the capital, Niamey on Monday.", "shot", "Niamey"),
-])
-def test_a_town_after_a_comma_names_the_place_noun_before_it(
-        pipeline: Pipeline, text: str, verb: str, where: str) -> None:
-    analysis = analyse(pipeline, text)
-    assert _place_text(analysis, text, verb) == where
