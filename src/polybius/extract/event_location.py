@@ -550,8 +550,6 @@ def _same_scene(token: Token, context: _Context) -> bool:
         return True
     if token.dep_ == "dobj" and token.head.i == head.i and _concurrent(head) and _circumstance(head, context):
         return True  # "captured him when he entered Chad": what the clause at its time entered or hit
-    while head.dep_ == "xcomp" and head.head.pos_ == "VERB" and head.head.i != participle.i:
-        head = clause_head(head.head)  # "captured while trying to slip into Chad"
     if head.pos_ != "VERB" or head.head.i != clause_head(event).i:
         return False
     if head.dep_ == "conj":
