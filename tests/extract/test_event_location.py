@@ -165,6 +165,8 @@ def test_facility_named_after_a_town_still_places_the_event(pipeline: Pipeline) 
     # the name after the comma is the place noun before it, however the parser hung it
     ("In another Kano township, Dala, police patrolled overnight.", "patrolled", "Dala"),
     ("The mayor was shot in his office in the capital, Niamey on Monday.", "shot", "Niamey"),
+    # "along with" adds one more object of a verb that has one
+    ("The rebels captured the airport, along with the rest of Kano, in a single night.", "captured", "Kano"),
     # a town naming the spot a locative gives beats a country in a phrase on another noun
     ("The judge was shot outside his Kano home in the worst attack on a judge in Nigeria this year.",
      "shot", "Kano"),

@@ -514,6 +514,14 @@ def _rank(context: _Context, place: Place, mention: TextSpan, scope: str) -> tup
             mention.start < context.anchor, abs(mention.start - context.anchor), place.id)
 
 
+def _taken_along(prep: Token) -> bool:
+    """Whether the preposition is the "with" of "along with" or "together with" on a verb with an
+    object ("captured the fort along with the rest of Kano"): what follows is one more object."""
+    along = prep.head
+    return (prep.lower_ == "with" and along.lower_ in ("along", "together") and along.head.pos_ == "VERB"
+            and any(c.dep_ == "dobj" for c in along.head.children))
+
+
 def _locative_spot(span: Span, noun: Token) -> bool:
     """Whether the name is a bare modifier of a spot a locative preposition introduces ("outside
     his Kano home", "in his Kano flat"): not of a place or building noun, whose own name it may
@@ -669,6 +677,8 @@ def _tier(context: _Context, place: Place, span: Span, token: Token, scope: str)
             return None  # "including Haddad, the militia's leader in Baiji": where the post is held
         if token.head.lower_ == "from" and token.head.head.lemma_ in MOTION_VERBS:
             return 1  # "marched from Geneva": a movement happens along its way, from its start
+        if _taken_along(token.head):
+            return 0  # "captured the fort along with the rest of Kano": another object of the verb
         if token.head.lower_ == "for" and token.head.head.lemma_.lower() in cue_words("contest"):
             return 0  # "killed in the battle for Sirte": the ground fought over
         if (token.head.lower_ == "during" and span.root.head.i != token.i
