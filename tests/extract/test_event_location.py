@@ -165,6 +165,11 @@ def test_facility_named_after_a_town_still_places_the_event(pipeline: Pipeline) 
     # the name after the comma is the place noun before it, however the parser hung it
     ("In another Kano township, Dala, police patrolled overnight.", "patrolled", "Dala"),
     ("The mayor was shot in his office in the capital, Niamey on Monday.", "shot", "Niamey"),
+    # "along with" adds one more object of a verb that has one
+    ("The rebels captured the airport, along with the rest of Kano, in a single night.", "captured", "Kano"),
+    # a town naming the spot a locative gives beats a country in a phrase on another noun
+    ("The judge was shot outside his Kano home in the worst attack on a judge in Nigeria this year.",
+     "shot", "Kano"),
 ])
 def test_event_place_in_the_sentence(pipeline: Pipeline, text: str, verb: str, expected: str | None) -> None:
     analysis = analyse(pipeline, text)
@@ -307,6 +312,10 @@ def test_a_name_typing_a_village_is_its_own_name_not_a_modifier(pipeline: Pipeli
     ("Four shepherds were killed in air strikes that hit the town of Qusayr.", "killed", "Qusayr"),
     ("The judge was stabbed on Monday as he entered the city of Basra.", "stabbed", "Basra"),
     ("Two car bombs targeting the town of Tuz Khurmatu wounded dozens of shoppers.", "wounded", "Tuz Khurmatu"),
+    # a country the clause at its time entered places the event too
+    ("Border guards arrested the smuggler when he entered Niger with forged papers.", "arrested", "Niger"),
+    # not a clause after it: the country of another event
+    ("The pilot was captured a week after the army invaded Mali.", "captured", None),
 ])
 def test_what_the_events_circumstance_hit_or_entered_is_its_ground(
         pipeline: Pipeline, text: str, verb: str, expected: str) -> None:

@@ -67,6 +67,8 @@ MEMBER_SECTORS = frozenset({"REB", "CVL"})
 OTHER_TIMES = frozenset({"before", "since", "until", "till"})
 # Words that open a clause going on at the time of the event ("captured while fighting in Chad").
 WHILE_WORDS = frozenset({"while", "whilst", "when", "as"})
+# Nouns a town names the clock of ("at noon Moscow time"), not a spot in it.
+CLOCK_NOUNS = frozenset({"time"})
 # Position of the feature's specificity in the sort key ``_rank`` returns.
 RANK_FEATURE = 5
 # Where an event's place is looked for. Not its paragraph: on the 84 PolNeAR dev articles a
@@ -506,8 +508,31 @@ def _rank(context: _Context, place: Place, mention: TextSpan, scope: str) -> tup
         role = "whole"
     outside = scope != "clause" and span.root.i not in context.phrase
     describing = token.i in context.describers
+    # "shot outside his Kano home": a town naming the very spot a locative gives is that spot's place
+    modifier = modifier and not (tier == 0 and place.feature not in ACTOR_FEATURES and _locative_spot(span, token))
     return (tier, describing, outside, role == "whole", modifier and role != "part", _specificity(place, token),
             mention.start < context.anchor, abs(mention.start - context.anchor), place.id)
+
+
+def _taken_along(prep: Token) -> bool:
+    """Whether the preposition is the "with" of "along with" or "together with" on a verb with an
+    object ("captured the fort along with the rest of Kano"): what follows is one more object."""
+    along = prep.head
+    return (prep.lower_ == "with" and along.lower_ in ("along", "together") and along.head.pos_ == "VERB"
+            and any(c.dep_ == "dobj" for c in along.head.children))
+
+
+def _locative_spot(span: Span, noun: Token) -> bool:
+    """Whether the name is a bare modifier of a spot a locative preposition introduces ("outside
+    his Kano home", "in his Kano flat"): not of a place or building noun, whose own name it may
+    be ("the Tala hospital"), nor of a noun with a whole of its own ("the Kano quarter of ..."),
+    nor a clock's zone ("at noon Kano time"); nor a name that is itself a place noun ("Kura
+    village")."""
+    lemma = noun.lemma_.lower()
+    return (span.root.dep_ == "compound" and span.root.head.i == noun.i and noun.dep_ == "pobj"
+            and PREP_TIER.get(noun.head.lower_) == 0 and noun.is_lower and not is_place_noun(noun)
+            and not is_place_noun(span.root) and lemma not in BUILDING_NOUNS and lemma not in CLOCK_NOUNS
+            and not any(c.lower_ == "of" for c in noun.children))
 
 
 def _same_scene(token: Token, context: _Context) -> bool:
@@ -531,13 +556,21 @@ def _same_scene(token: Token, context: _Context) -> bool:
         return True  # "clashed with students in Kenya, injuring twelve": the main clause's scene
     if _in_event_noun_phrase(token, participle):
         return True
+    if token.dep_ == "dobj" and token.head.i == head.i and _concurrent(head) and _circumstance(head, context):
+        return True  # "captured him when he entered Chad": what the clause at its time entered or hit
     if head.pos_ != "VERB" or head.head.i != clause_head(event).i:
         return False
     if head.dep_ == "conj":
         return head.lemma_.lower() in lexicon().verbs
-    overlapping = (head.dep_ == "xcomp" and head.tag_ == "VBG") or (head.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in WHILE_WORDS for c in head.children))
+    overlapping = (head.dep_ == "xcomp" and head.tag_ == "VBG") or _concurrent(head)
     return overlapping and not any(c.dep_ in SUBJECT_DEPS for c in head.children)
+
+
+def _concurrent(clause: Token) -> bool:
+    """Whether the clause is an adverbial one going on at the time of what it hangs on, opened
+    by "while", "when" or "as"."""
+    return clause.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in WHILE_WORDS
+                                          for c in clause.children)
 
 
 def _in_event_noun_phrase(token: Token, event_head: Token) -> bool:
@@ -644,6 +677,8 @@ def _tier(context: _Context, place: Place, span: Span, token: Token, scope: str)
             return None  # "including Haddad, the militia's leader in Baiji": where the post is held
         if token.head.lower_ == "from" and token.head.head.lemma_ in MOTION_VERBS:
             return 1  # "marched from Geneva": a movement happens along its way, from its start
+        if _taken_along(token.head):
+            return 0  # "captured the fort along with the rest of Kano": another object of the verb
         if token.head.lower_ == "for" and token.head.head.lemma_.lower() in cue_words("contest"):
             return 0  # "killed in the battle for Sirte": the ground fought over
         if (token.head.lower_ == "during" and span.root.head.i != token.i
