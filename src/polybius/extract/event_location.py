@@ -557,7 +557,7 @@ def _same_scene(token: Token, context: _Context) -> bool:
     if _in_event_noun_phrase(token, participle):
         return True
     if token.dep_ == "dobj" and token.head.i == head.i and _concurrent(head) and _circumstance(head, context):
-        return True  # "captured him when he entered Chad": what the clause at its time entered or hit
+        return True  # "arrested the smuggler as he crossed into Chad": what the clause at its time entered
     if head.pos_ != "VERB" or head.head.i != clause_head(event).i:
         return False
     if head.dep_ == "conj":
