@@ -181,9 +181,9 @@ def _split(span: Span) -> Iterator[Span]:
     """Two expressions in one entity: "the quarter ended Sept. 30", "between 1994 and 1997".
 
     TimeML marks each side apart; "ended"/"ending" always separate, a conjunction or
-    "following"/"preceding" only when both sides are times of their own ("Aug. 26 to Oct. 20",
-    "the week" following "last month", not "April 24 and 25"), and
-    "of" when a counted length precedes a date ("the first nine months" of "1997").
+    "following"/"preceding" only when both sides are times of their own ("May 3 to June 9",
+    "the day" preceding "last year's vote", not "April 24 and 25"), and
+    "of" when a counted length precedes a date ("the first six months" of "2003").
     """
     if len(span) > 1 and span[-1].lower_ == "now" and _is_time(span[:-1]):
         yield from _split(span[:-1])  # "five months now": a length, then the present
