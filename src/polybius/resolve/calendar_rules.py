@@ -312,7 +312,7 @@ HALVES = {"first": 1, "second": 2, "last": 2, "latter": 2, "final": 2}
 
 
 @rule(rf"(?:the )?(?:(first|second|last|latter|final) half|(first|last) two (?:fiscal )?quarters)"
-      rf"(?: of (?:{YEAR}|(this|last|next) year|the year|this year)|,? {YEAR})?")
+      rf"(?: of (?:{YEAR}|(this|last|next) year|the year)|,? {YEAR})?")
 def half_year(m: Match, anchor: date | None, direction: int) -> TimeValue | None:
     """"the latter half of 2014" is ``2014-H2``, "the first two quarters of 2016" ``2016-H1``."""
     half = HALVES[m[1] or m[2]]
